@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
@@ -94,8 +95,13 @@ public final class ContactResolver {
       if (maxRank == WEAKEST_RANK) {
         splitComponents = conflicts;
       }
-      Dataset<Row> doneRecords = round.recordRoots.join(round.conflictedRoots, col("root").equalTo(col("conflicted_root")), "left_anti");
-      Dataset<Row> doneNodes = round.nodeRoots.join(round.conflictedRoots, col("root").equalTo(col("conflicted_root")), "left_anti");
+      Dataset<Row> doneRecords = round.recordRoots;
+      Dataset<Row> doneNodes = round.nodeRoots;
+      if (conflicts > 0) {
+        Column conflicted = col("root").equalTo(col("conflicted_root"));
+        doneRecords = doneRecords.join(round.conflictedRoots, conflicted, "left_anti");
+        doneNodes = doneNodes.join(round.conflictedRoots, conflicted, "left_anti");
+      }
       settledRecords = settledRecords == null ? doneRecords : settledRecords.unionByName(doneRecords);
       settledNodes = settledNodes == null ? doneNodes : settledNodes.unionByName(doneNodes);
       if (conflicts == 0) {
@@ -112,7 +118,6 @@ public final class ContactResolver {
           .select(col("record_id"), col("ids"), lit(maxRank - 1).as("max_rank"));
     }
     settledRecords = settledRecords.localCheckpoint();
-    settledNodes = settledNodes.localCheckpoint();
 
     Dataset<Row> sizes = settledNodes.groupBy("root").agg(count(lit(1)).as("component_size"));
     Dataset<Row> finalRecords = settledRecords
@@ -132,7 +137,7 @@ public final class ContactResolver {
 
     Dataset<Row> recordIdentifiers = finalRecords
         .select(col("record_id"), col("max_rank"), explode(col("ids")).as("x"))
-        .select(col("record_id"), col("x.id").as("id"), col("x.is_ambiguous").as("is_ambiguous"),
+        .select(col("record_id"), col("x.id").as("id"),
             not(col("x.is_ambiguous")).and(col("x.rank").leq(col("max_rank"))).as("is_linking"));
     Dataset<Row> identifierKeys = recordIdentifiers
         .join(keys.select("record_id", "contact_key"), "record_id")
@@ -140,8 +145,8 @@ public final class ContactResolver {
         .select("identifier", "contact_key", "is_linking")
         .distinct();
 
-    ResolutionStats stats = stats(clean, records, numbered, recordIdentifiers, bases,
-        splitComponents, maxComponentIdentifiers);
+    ResolutionStats stats = stats(clean, settledRecords, numbered, bases, splitComponents,
+        maxComponentIdentifiers);
     LOG.info("identity: {}", stats.asMap());
     if (stats.giantComponents() > 0) {
       LOG.warn("identity: {} contact(s) hold more than {} identifiers (largest: {}); such giant "
@@ -279,8 +284,7 @@ public final class ContactResolver {
     Dataset<Row> conflicted = nodeRoots.filter(col("rank").equalTo(0))
         .groupBy("root").agg(count(lit(1)).as("urls"))
         .filter(col("urls").geq(2))
-        .select(col("root").as("conflicted_root"))
-        .localCheckpoint();
+        .select(col("root").as("conflicted_root"));
     Dataset<Row> recordRoots = linked
         .join(nodeRoots.select(col("id").as("hub"), col("root")), new String[] {"hub"}, "left")
         .select("record_id", "ids", "max_rank", "root");
@@ -293,40 +297,46 @@ public final class ContactResolver {
 
   // --------------------------------------------------------------------------------- stats
 
-  private static ResolutionStats stats(Dataset<Row> clean, Dataset<Row> records, Dataset<Row> numbered,
-      Dataset<Row> recordIdentifiers, Dataset<Row> bases, long splitComponents, int threshold) {
-    long recordCount = records.count();
-    long inputRecords = clean.select("record_id").distinct().count();
+  private static ResolutionStats stats(Dataset<Row> clean, Dataset<Row> settledRecords,
+      Dataset<Row> numbered, Dataset<Row> bases, long splitComponents, int threshold) {
+    long inputRecords = clean.agg(countDistinct("record_id")).first().getLong(0);
+    Row links = settledRecords.agg(
+            count(lit(1)),
+            sum(size(expr("filter(ids, x -> x.is_ambiguous)"))),
+            sum(size(expr("filter(ids, x -> NOT x.is_ambiguous AND x.rank > max_rank)"))))
+        .first();
+    long identifiers = 0;
     Map<String, Long> ambiguous = new HashMap<>();
     for (String type : TYPES.subList(1, TYPES.size())) {
       ambiguous.put(type, 0L);
     }
-    for (Row r : numbered.filter(col("is_ambiguous")).groupBy("rank").count().collectAsList()) {
-      ambiguous.put(TYPES.get(r.getInt(0)), r.getLong(1));
+    for (Row r : numbered.groupBy("rank", "is_ambiguous").count().collectAsList()) {
+      identifiers += r.getLong(2);
+      if (r.getBoolean(1)) {
+        ambiguous.put(TYPES.get(r.getInt(0)), r.getLong(2));
+      }
     }
-    Row links = recordIdentifiers.agg(
-            sum(when(col("is_ambiguous"), 1L).otherwise(0L)),
-            sum(when(not(col("is_ambiguous")).and(not(col("is_linking"))), 1L).otherwise(0L)))
-        .first();
     Row comp = bases.agg(count(lit(1)), max("component_size"),
             sum(when(col("component_size").gt(threshold), 1L).otherwise(0L)))
         .first();
-    List<Long> giantSizes = bases.filter(col("component_size").gt(threshold))
+    long giant = comp.isNullAt(2) ? 0 : comp.getLong(2);
+    List<Long> giantSizes = giant == 0 ? List.of() : bases.filter(col("component_size").gt(threshold))
         .select("component_size").orderBy(col("component_size").desc())
         .limit(MAX_GIANT_SIZES_REPORTED)
         .collectAsList().stream().map(r -> r.getLong(0)).toList();
+    long records = links.getLong(0);
     return new ResolutionStats(
-        recordCount,
-        inputRecords - recordCount,
-        numbered.count(),
+        records,
+        inputRecords - records,
+        identifiers,
         comp.getLong(0),
         ambiguous,
-        links.isNullAt(0) ? 0 : links.getLong(0),
         links.isNullAt(1) ? 0 : links.getLong(1),
+        links.isNullAt(2) ? 0 : links.getLong(2),
         splitComponents,
         comp.isNullAt(1) ? 0 : comp.getLong(1),
         threshold,
-        comp.isNullAt(2) ? 0 : comp.getLong(2),
+        giant,
         giantSizes);
   }
 }

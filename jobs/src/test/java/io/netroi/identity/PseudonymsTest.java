@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Assertions;
 
 import io.netroi.testing.SparkTestBase;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +66,7 @@ class PseudonymsTest extends SparkTestBase {
       }
     }
     assertEquals(64, Pseudonyms.hmacHex(KEY, "").length());
-    assertTrue(Pseudonyms.hmacHex(KEY, "x").matches("[0-9a-f]{64}"));
+    Assertions.assertTrue(Pseudonyms.hmacHex(KEY, "x").matches("[0-9a-f]{64}"));
   }
 
   @Test
@@ -92,7 +92,7 @@ class PseudonymsTest extends SparkTestBase {
 
     // the literal version does expose them: this is why jobs use withHmac
     String literalPlan = plans(input.select(Pseudonyms.hmacColumn(KEY, col("m"))));
-    assertTrue(literalPlan.toUpperCase(Locale.ROOT).contains(inner));
+    Assertions.assertTrue(literalPlan.toUpperCase(Locale.ROOT).contains(inner));
   }
 
   private static String plans(Dataset<Row> df) {
