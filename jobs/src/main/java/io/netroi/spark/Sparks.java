@@ -28,6 +28,10 @@ public final class Sparks {
       conf.setMaster("local[*]");
     }
     conf.setAppName(appName);
+    if (conf.get("spark.master").startsWith("local") && !conf.contains("spark.sql.shuffle.partitions")) {
+      // one JVM: a few partitions per core beat Spark's 200, most of which would be empty
+      conf.set("spark.sql.shuffle.partitions", Integer.toString(4 * Runtime.getRuntime().availableProcessors()));
+    }
     config.withPrefix("spark.").forEach(conf::set);
     PINNED.forEach(conf::set);
     return SparkSession.builder().config(conf).getOrCreate();
