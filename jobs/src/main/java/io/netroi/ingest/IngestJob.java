@@ -1,13 +1,173 @@
 package io.netroi.ingest;
 
-import io.netroi.config.NetroiConfig;
-import org.apache.spark.sql.SparkSession;
+import static org.apache.spark.sql.functions.col;
 
-/** The ingest stage: reads every input once and writes the pseudonymised tables. */
+import io.netroi.config.NetroiConfig;
+import io.netroi.identity.ContactResolver;
+import io.netroi.identity.KeySource;
+import io.netroi.identity.Resolution;
+import io.netroi.ingest.connections.Connections;
+import io.netroi.ingest.files.ExportCatalog;
+import io.netroi.ingest.files.ExportSource;
+import io.netroi.ingest.files.FileKind;
+import io.netroi.ingest.files.RawRecord;
+import io.netroi.ingest.interactions.GenericInteractions;
+import io.netroi.ingest.introductions.Introductions;
+import io.netroi.ingest.invitations.Invitations;
+import io.netroi.ingest.messages.Messages;
+import io.netroi.ingest.outcomes.FxRates;
+import io.netroi.ingest.outcomes.OutcomeReader;
+import io.netroi.ingest.outcomes.Outcomes;
+import io.netroi.ingest.roster.Roster;
+import io.netroi.ingest.text.Lexicon;
+import io.netroi.io.InputFiles;
+import io.netroi.spark.Sparks;
+import io.netroi.spark.Tables;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest stage: reads every input once and writes the pseudonymised tables. I/O lives here;
+ * each transformation is a pure function in its own package.
+ */
 public final class IngestJob {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
+  /** Tables this stage writes, in order. */
+  public static final List<String> TABLES = List.of("members", "contacts", "connections", "interactions",
+      "invitations", "introductions", "outcomes", "rejects", "data_quality", "run_manifest");
+
   private IngestJob() {}
 
   public static void run(SparkSession spark, NetroiConfig config) {
-    throw new UnsupportedOperationException("ingest: not built yet");
+    RunClock clock = new RunClock();
+    String outDir = config.get("netroi.out");
+    InputFiles input = new InputFiles(new Path(config.get("netroi.input")), spark.sparkContext().hadoopConfiguration());
+    byte[] key = KeySource.load(config, Sparks.isLocal(spark));
+    Lexicon lexicon = Lexicon.load(config.get("netroi.lexicon.version"));
+
+    Roster.Result roster = Roster.read(input);
+    List<Problem> driverLedger = new ArrayList<>(roster.problems());
+    roster.consenting().forEach(m -> driverLedger.add(new Problem(m.memberId(), Roster.FILE, m.rowNumber(), null)));
+    List<ExportSource> sources = new ArrayList<>();
+    for (Roster.Member m : roster.consenting()) {
+      List<ExportSource> found = ExportCatalog.sources(input.fs(), input.root(), m.memberId());
+      if (found.isEmpty()) {
+        driverLedger.add(new Problem(m.memberId(), "exports/" + m.memberId(), 0, "rejected:missing_export"));
+      }
+      sources.addAll(found);
+    }
+    for (String f : input.csvFilesIn("interactions")) {
+      sources.add(new ExportSource(null, f, null, input.resolve(f).toUri().toString(), f, false));
+    }
+    FxRates.Loaded fx = FxRates.read(input, config.get("netroi.reporting.currency"));
+    driverLedger.addAll(fx.ledger());
+    Erasures.Loaded erasures = Erasures.read(input);
+    driverLedger.addAll(erasures.ledger());
+    Outcomes.Read outcomeFiles = Outcomes.read(input,
+        new OutcomeReader.Context(roster.members(), fx.rates(), Outcomes.wonStages(config)), config);
+    clock.lap("read_driver_inputs");
+
+    Dataset<Row> raw = RawRecords.read(spark, sources).localCheckpoint();
+    Dataset<Row> members = membersFrame(spark, roster.consenting());
+    Parsed parsed = parse(raw, members, lexicon, config);
+    Dataset<Row> outcomes = Outcomes.toDataFrame(spark, outcomeFiles.rows());
+    clock.lap("parse");
+
+    Dataset<Row> occurrences = Occurrences.ofRows(parsed.connections)
+        .unionByName(Occurrences.ofMessageContacts(parsed.messageContacts))
+        .unionByName(Occurrences.ofRows(parsed.invitations))
+        .unionByName(Occurrences.ofRows(parsed.generic))
+        .unionByName(Occurrences.ofOutcomes(outcomes));
+    Resolution resolution = ContactResolver.resolve(occurrences, key, config);
+    Dataset<Row> keys = resolution.keys();
+    Dataset<Row> special = SpecialPeople.of(spark, resolution.identifierKeys(), erasures.identifiers(),
+        parsed.identity);
+    clock.lap("identity");
+
+    IngestTables tables = IngestTables.build(parsed, outcomes, keys, special, key, config);
+    Dataset<Row> ledger = tables.ledger.unionByName(Ledger.fromProblems(spark, driverLedger))
+        .unionByName(Ledger.of(fileLevelProblems(raw)))
+        .localCheckpoint();
+
+    Map<String, Dataset<Row>> out = new LinkedHashMap<>();
+    out.put("members", MembersTable.build(spark, roster, parsed.identity, raw, tables.observedUntil));
+    out.put("contacts", tables.contacts);
+    out.put("connections", tables.connections);
+    out.put("interactions", tables.interactions);
+    out.put("invitations", tables.invitations);
+    out.put("introductions", tables.introductions);
+    out.put("outcomes", tables.outcomes);
+    out.put("rejects", Ledger.rejects(ledger));
+    out.put("data_quality", Ledger.dataQuality(ledger));
+    Map<String, Long> rowCounts = new LinkedHashMap<>();
+    for (Map.Entry<String, Dataset<Row>> e : out.entrySet()) {
+      Tables.write(e.getValue(), outDir, e.getKey());
+      rowCounts.put(e.getKey(), Tables.read(spark, outDir, e.getKey()).count());
+      clock.lap("write_" + e.getKey());
+    }
+    Dataset<Row> manifest = RunManifest.build(spark, config, raw, outcomeFiles, fx, input, resolution.stats().asMap(),
+        rowCounts, clock);
+    Tables.write(manifest, outDir, "run_manifest");
+    LOG.info("ingest wrote {} tables to {}: {}", out.size() + 1, Tables.path(outDir, ""), rowCounts);
+  }
+
+  /** The parsed (not yet keyed) inputs. */
+  static final class Parsed {
+    Dataset<Row> identity;
+    Dataset<Row> connections;
+    Dataset<Row> messages;
+    Dataset<Row> messageContacts;
+    Dataset<Row> invitations;
+    Dataset<Row> generic;
+    Dataset<Row> profiles;
+  }
+
+  static Parsed parse(Dataset<Row> raw, Dataset<Row> members, Lexicon lexicon, NetroiConfig config) {
+    Parsed p = new Parsed();
+    p.identity = MemberIdentity.resolve(members, rows(raw, FileKind.MESSAGES), rows(raw, FileKind.PROFILE))
+        .localCheckpoint();
+    p.messages = Messages.parse(rows(raw, FileKind.MESSAGES),
+            p.identity.select("member_id", "timezone", "member_url", "member_name"), lexicon,
+            config.getInt("netroi.messages.large.group.participants"))
+        .localCheckpoint();
+    p.messageContacts = Occurrences.explodeMessageContacts(p.messages).localCheckpoint();
+    p.connections = Connections.parse(rows(raw, FileKind.CONNECTIONS)).localCheckpoint();
+    p.invitations = Invitations.parse(rows(raw, FileKind.INVITATIONS)
+        .join(members.select("member_id", "timezone"), "member_id"), lexicon).localCheckpoint();
+    p.profiles = rows(raw, FileKind.PROFILE);
+    p.generic = GenericInteractions.parse(rows(raw, FileKind.INTERACTIONS).drop("member_id"), members)
+        .localCheckpoint();
+    return p;
+  }
+
+  static Dataset<Row> rows(Dataset<Row> raw, FileKind kind) {
+    return raw.where(col("record_type").equalTo(RawRecord.ROW).and(col("file_kind").equalTo(kind.label())));
+  }
+
+  /** Whole files that could not be used count as one row read and rejected (row 0). */
+  static Dataset<Row> fileLevelProblems(Dataset<Row> raw) {
+    return raw.where(col("record_type").equalTo(RawRecord.FILE).and(col("problem").isNotNull()));
+  }
+
+  static Dataset<Row> membersFrame(SparkSession spark, List<Roster.Member> consenting) {
+    StructType schema = new StructType()
+        .add("member_id", DataTypes.StringType, false)
+        .add("team", DataTypes.StringType, true)
+        .add("timezone", DataTypes.StringType, false)
+        .add("profile_url", DataTypes.StringType, true);
+    List<Row> rows = consenting.stream()
+        .map(m -> RowFactory.create(m.memberId(), m.team(), m.timezone(), m.profileUrl())).toList();
+    return spark.createDataFrame(rows, schema);
   }
 }

@@ -38,7 +38,14 @@ public enum FileKind {
   PROFILE(
       Set.of("profile.csv"),
       Set.of("FIRST NAME", "LAST NAME", "HEADLINE"),
-      columns("FIRST NAME", "first_name", "LAST NAME", "last_name", "HEADLINE", "headline"));
+      columns("FIRST NAME", "first_name", "LAST NAME", "last_name", "HEADLINE", "headline")),
+  /** netroi's generic interaction log ({@code interactions/*.csv}), not a LinkedIn file. */
+  INTERACTIONS(
+      Set.of(),
+      Set.of("MEMBER_ID", "TIMESTAMP", "DIRECTION", "CHANNEL"),
+      columns("MEMBER_ID", "member_id", "CONTACT_PROFILE_URL", "contact_profile_url",
+          "CONTACT_EMAIL", "contact_email", "CONTACT_NAME", "contact_name", "TIMESTAMP", "timestamp",
+          "DIRECTION", "direction", "CHANNEL", "channel", "CONVERSATION_ID", "conversation_id"));
 
   /** LinkedIn files that share a recognised header but are not the member's own data. */
   static final Set<String> IGNORED_NAMES = Set.of("guide_messages.csv", "learning_role_play_messages.csv");

@@ -1,0 +1,60 @@
+package io.netroi.ingest;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * Applies the resolver's keys to parsed rows: contact_key, colleague flag, erasure. A kept row whose
+ * person is erased becomes {@code excluded:erased}. Pure transformations.
+ */
+public final class Keyed {
+  public static final String ERASED = "excluded:erased";
+
+  private Keyed() {}
+
+  /**
+   * @param df rows with source_file, row_number, problem
+   * @param keys record_id, contact_key
+   * @param special contact_key, is_erased, is_colleague (small: erased people and members)
+   */
+  public static Dataset<Row> withContactKey(Dataset<Row> df, Dataset<Row> keys, Dataset<Row> special) {
+    Dataset<Row> withId = df.withColumn("record_id",
+        Occurrences.recordId(col("source_file"), col("row_number"), lit("0")));
+    return withId.join(keys.select("record_id", "contact_key"), new String[] {"record_id"}, "left")
+        .transform(d -> withFlags(d, special))
+        .withColumn("problem", when(col("problem").isNull().and(col("is_erased")), lit(ERASED))
+            .otherwise(col("problem")))
+        .drop("record_id");
+  }
+
+  /** is_erased and is_colleague for the row's contact_key. */
+  public static Dataset<Row> withFlags(Dataset<Row> df, Dataset<Row> special) {
+    return df.join(broadcast(special), new String[] {"contact_key"}, "left")
+        .withColumn("is_erased", coalesce(col("is_erased"), lit(false)))
+        .withColumn("is_colleague", coalesce(col("is_colleague"), lit(false)));
+  }
+
+  /**
+   * Messages: keys for each contact of a row (exploded), then the row's verdict: erased when any
+   * of its people is erased. Returns the exploded rows with {@code contact_keys} of the row.
+   */
+  public static Dataset<Row> messageContacts(Dataset<Row> exploded, Dataset<Row> keys, Dataset<Row> special) {
+    var row = Window.partitionBy("source_file", "row_number");
+    Column anyErased = max(col("is_erased").cast("int")).over(row).equalTo(1);
+    return exploded.join(keys.select("record_id", "contact_key"), new String[] {"record_id"}, "left")
+        .transform(d -> withFlags(d, special))
+        .withColumn("contact_keys", collect_list(col("contact_key")).over(row))
+        .withColumn("problem", when(col("problem").isNull().and(anyErased), lit(ERASED)).otherwise(col("problem")));
+  }
+
+}

@@ -1,0 +1,164 @@
+package io.netroi.ingest.messages;
+
+import static io.netroi.ingest.Cols.field;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.arrays_zip;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.exists;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.flatten;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.upper;
+import static org.apache.spark.sql.functions.when;
+
+import io.netroi.identity.Identifiers;
+import io.netroi.ingest.Cols;
+import io.netroi.ingest.text.Lexicon;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * messages.csv / Inbox.csv rows of every vintage to one shape: UTC timestamp, sender and recipients
+ * as (name, url) participants, direction, conversation, participant count, exclusion reason and
+ * content-derived features. The content itself never leaves this step.
+ */
+public final class Messages {
+  /** {@code 2021-06-11 15:33:58 UTC} (2021+) and {@code 2019-11-06T02:08:20} (2020): UTC. */
+  static final List<String> UTC_FORMATS = List.of("yyyy-MM-dd HH:mm:ss 'UTC'", "yyyy-MM-dd'T'HH:mm:ss",
+      "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss'Z'");
+  /** {@code November 6, 2017, 2:08 AM} (Inbox.csv, ~2017): the member's wall clock. */
+  static final List<String> LOCAL_FORMATS = List.of("MMMM d, yyyy, h:mm a", "MMM d, yyyy, h:mm a");
+  static final String LINKEDIN_MEMBER = "linkedin member";
+  /** Participant id used for the member in participant sets. */
+  static final String MEMBER = "@member";
+
+  private Messages() {}
+
+  /**
+   * @param raw raw records of kind messages (problem null or a parse problem)
+   * @param members member_id, timezone, member_url (normalised, nullable), member_name (normalised, nullable)
+   */
+  public static Dataset<Row> parse(Dataset<Row> raw, Dataset<Row> members, Lexicon lexicon, int largeGroup) {
+    return raw.join(members, "member_id")
+        .transform(Messages::withTimestamp)
+        .transform(Messages::withParticipants)
+        .transform(Messages::withDirection)
+        .transform(Messages::withConversation)
+        .transform(Messages::withParticipantCount)
+        .transform(df -> withExclusion(df, lexicon, largeGroup))
+        .transform(df -> withTextFeatures(df, lexicon));
+  }
+
+  static Dataset<Row> withTimestamp(Dataset<Row> df) {
+    Column raw = field("date");
+    Column ts = coalesce(Cols.timestampIn(raw, UTC_FORMATS),
+        Cols.localToUtc(Cols.timestampIn(raw, LOCAL_FORMATS), col("timezone")));
+    return df.withColumn("ts", ts)
+        .withColumn("problem", coalesce(col("problem"), Cols.dateProblem(raw, col("ts"))));
+  }
+
+  /** sender: struct(name, url); recipients: array of struct(name, url), names and URLs zipped when they align. */
+  static Dataset<Row> withParticipants(Dataset<Row> df) {
+    Column names = filter(transform(split(coalesce(field("to"), lit("")), ","), x -> trim(x)), x -> x.notEqual(""));
+    Column urls = filter(transform(split(coalesce(field("recipient_urls"), lit("")), ";"), x -> trim(x)),
+        x -> x.notEqual(""));
+    Column aligned = size(names).equalTo(size(urls));
+    Column zipped = transform(arrays_zip(names, urls), z -> person(z.getField("0"), z.getField("1")));
+    Column namesOnly = transform(names, n -> person(n, lit(null).cast("string")));
+    Column urlsOnly = transform(urls, u -> person(lit(null).cast("string"), u));
+    Column recipients = when(aligned, zipped).when(size(names).gt(0), namesOnly).otherwise(urlsOnly);
+    return df.withColumn("sender", person(field("from"), field("sender_url")))
+        .withColumn("recipients", recipients);
+  }
+
+  private static Column person(Column rawName, Column rawUrl) {
+    Column name = Identifiers.nameColumn(rawName);
+    Column url = Identifiers.urlColumn(rawUrl);
+    return struct(name.as("name"), url.as("url"), lower(trim(rawName)).as("raw_name_lower"));
+  }
+
+  /** A participant is the member when their URL or (normalised) name is the member's. */
+  static Column isMember(Column p) {
+    return coalesce(p.getField("url").equalTo(col("member_url")), lit(false))
+        .or(coalesce(p.getField("url").isNull().and(p.getField("name").equalTo(col("member_name"))), lit(false)));
+  }
+
+  static Dataset<Row> withDirection(Dataset<Row> df) {
+    Column hinted = upper(trim(field("direction")));
+    Column out = when(hinted.equalTo("OUTGOING"), lit(true))
+        .when(hinted.equalTo("INCOMING"), lit(false))
+        .otherwise(isMember(col("sender")));
+    return df.withColumn("is_out", out)
+        .withColumn("contacts", when(col("is_out"), filter(col("recipients"), p -> isMember(p).unary_$bang()))
+            .otherwise(array(col("sender"))));
+  }
+
+  /** Participant ids (member marker, else name, else URL) and the conversation they belong to. */
+  static Dataset<Row> withConversation(Dataset<Row> df) {
+    Column ids = transform(concat(array(col("sender")), col("recipients")),
+        p -> when(isMember(p), lit(MEMBER)).otherwise(coalesce(p.getField("name"), p.getField("url"))));
+    Column set = array_sort(array_distinct(filter(ids, x -> x.isNotNull())));
+    return df.withColumn("participant_ids", set)
+        .withColumn("conversation_ref", coalesce(trim(field("conversation_id")), concat_ws("|", set)));
+  }
+
+  /** Distinct people over the whole conversation, the member included (design.md). */
+  static Dataset<Row> withParticipantCount(Dataset<Row> df) {
+    var conversation = Window.partitionBy(col("member_id"), col("conversation_ref"));
+    Column everyone = array_distinct(flatten(collect_set(col("participant_ids")).over(conversation)));
+    Column count = size(array_distinct(concat(everyone, array(lit(MEMBER)))));
+    return df.withColumn("participants", count);
+  }
+
+  /** The first exclusion that applies, in design.md's order of precedence. */
+  static Dataset<Row> withExclusion(Dataset<Row> df, Lexicon lexicon, int largeGroup) {
+    Column folder = upper(trim(field("folder")));
+    Column content = coalesce(field("content"), lit(""));
+    Column reason = when(folder.equalTo("SPAM"), lit("excluded:spam"))
+        .when(upper(trim(field("is_draft"))).isin("YES", "TRUE").or(folder.isin("DRAFT", "DRAFTS")),
+            lit("excluded:draft"))
+        .when(lexicon.matches(Lexicon.SYSTEM, Lexicon.plainText(content)), lit("excluded:system"))
+        .when(lower(coalesce(field("conversation_title"), lit(""))).contains("sponsored")
+            .or(lower(content).contains("spinmail")), lit("excluded:sponsored"))
+        .when(col("sender.raw_name_lower").equalTo(LINKEDIN_MEMBER), lit("excluded:linkedin_member"))
+        .when(col("participants").geq(largeGroup), lit("excluded:large_group"))
+        .when(size(col("contacts")).equalTo(0)
+            .or(exists(col("contacts"), p -> p.getField("name").isNull().and(p.getField("url").isNull()))),
+            lit("rejected:unidentifiable_contact"));
+    return df.withColumn("problem", coalesce(col("problem"), reason));
+  }
+
+  /** Features kept in place of the text: length, pitch / social / introduction cues, a question. */
+  static Dataset<Row> withTextFeatures(Dataset<Row> df, Lexicon lexicon) {
+    Column text = Lexicon.plainText(coalesce(field("content"), lit("")));
+    return df.withColumn("content_length", length(trim(stripHtml(coalesce(field("content"), lit(""))))))
+        .withColumn("is_pitch", lexicon.matches(Lexicon.PITCH, text))
+        .withColumn("is_social", lexicon.matches(Lexicon.SOCIAL, text))
+        .withColumn("is_intro_cue", lexicon.matches(Lexicon.INTRO, text))
+        .withColumn("has_question", text.contains("?"))
+        .withColumn("content_hash", sha2(coalesce(field("content"), lit("")), 256))
+        .drop("fields");
+  }
+
+  static Column stripHtml(Column c) {
+    return regexp_replace(c, "<[^>]+>", " ");
+  }
+}
