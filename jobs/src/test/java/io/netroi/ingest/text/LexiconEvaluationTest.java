@@ -13,13 +13,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Precision and recall of lexicon v1 on the labelled openers. dev.csv is the tuning set (reported
+ * Precision and recall of a lexicon version (system property {@code netroi.lexicon.version}, default
+ * {@code v1}) on the labelled openers. dev.csv is the tuning set (reported
  * only); holdout.csv was written before any lexicon and is the acceptance test. Never tune on the
  * holdout: a lexicon change must be justified on dev, and a changed lexicon's meaning belongs in a
  * new version folder (see lexicons/README.md).
  */
 class LexiconEvaluationTest {
-  private static final Lexicon V1 = Lexicon.load("v1");
+  static final String VERSION = System.getProperty("netroi.lexicon.version", "v1");
+  private static final Lexicon LEXICON = Lexicon.load(VERSION);
 
   /** Holdout acceptance thresholds: {precision, recall}. */
   private static final Map<Category, double[]> HOLDOUT_MIN = Map.of(
@@ -69,8 +71,8 @@ class LexiconEvaluationTest {
 
   static String table(String set, Map<Category, Score> scores) {
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-        "%nlexicon v1 on %s%n%-8s %5s %5s %5s %5s %5s %10s %8s%n",
-        set, "category", "n", "tp", "fp", "fn", "tn", "precision", "recall"));
+        "%nlexicon %s on %s%n%-8s %5s %5s %5s %5s %5s %10s %8s%n",
+        VERSION, set, "category", "n", "tp", "fp", "fn", "tn", "precision", "recall"));
     scores.forEach((c, s) -> sb.append(String.format(Locale.ROOT, "%-8s %5d %5d %5d %5d %5d %10.3f %8.3f%n",
         c.name().toLowerCase(Locale.ROOT), s.n(), s.tp(), s.fp(), s.fn(), s.tn(), s.precision(), s.recall())));
     return sb.toString();
@@ -80,7 +82,7 @@ class LexiconEvaluationTest {
   void devScoresAreReported() {
     List<Opener> dev = LabelledOpeners.read("dev.csv");
     assertEquals(338, dev.size(), "dev.csv rows");
-    Map<Category, Score> scores = score(V1, dev);
+    Map<Category, Score> scores = score(LEXICON, dev);
     System.err.print(table("dev.csv (tuning set)", scores));
     // label counts as documented in lexicon-eval/README.md: the CSV was parsed correctly
     assertEquals(149, scores.get(Category.PITCH).tp() + scores.get(Category.PITCH).fn());
@@ -92,7 +94,7 @@ class LexiconEvaluationTest {
   void holdoutMeetsThresholds() {
     List<Opener> holdout = LabelledOpeners.read("holdout.csv");
     assertEquals(261, holdout.size(), "holdout.csv rows");
-    Map<Category, Score> scores = score(V1, holdout);
+    Map<Category, Score> scores = score(LEXICON, holdout);
     System.err.print(table("holdout.csv (never tuned on)", scores));
     assertEquals(116, scores.get(Category.PITCH).tp() + scores.get(Category.PITCH).fn());
     assertEquals(62, scores.get(Category.SOCIAL).tp() + scores.get(Category.SOCIAL).fn());

@@ -37,7 +37,7 @@ class LexiconSparkEquivalenceTest extends SparkTestBase {
 
   @Test
   void sparkRlikeAgreesWithJavaMatchesOnEveryDevText() {
-    Lexicon lexicon = Lexicon.load("v1");
+    Lexicon lexicon = Lexicon.load(LexiconEvaluationTest.VERSION);
     List<Object[]> rows = new ArrayList<>();
     for (Opener o : LabelledOpeners.read("dev.csv")) {
       rows.add(row(o.id(), o.text()));
