@@ -99,6 +99,8 @@ final class People {
   private static final List<String> EMOJI = List.of("🚀", "🌍", "✨", "🌱", "💡", "⚡", "🎯", "☕");
   private static final List<String> FREEMAIL = List.of("gmail.com", "outlook.com", "proton.me", "yahoo.co.uk");
 
+  private static final java.util.regex.Pattern CUES = Texts.cuePattern(concat(Texts.PITCH_CUES, Texts.SOCIAL_CUES,
+      Texts.INTRO_CUES));
   private static final List<String> SYL_MID = List.of("en", "er", "el", "an", "ing", "s", "ham", "wood");
 
   private final long seed;
@@ -117,10 +119,12 @@ final class People {
   People(long seed) {
     this.seed = seed;
     LinkedHashSet<String> seen = new LinkedHashSet<>(REAL_LAST);
+    // an invented surname must not read as a message cue ("Garden", ...)
+    java.util.function.Predicate<String> clean = x -> !CUES.matcher(x).find();
     List<String> two = new ArrayList<>();
     for (String p : SYL_PRE) {
       for (String s : SYL_SUF) {
-        if (seen.add(p + s)) {
+        if (clean.test(p + s) && seen.add(p + s)) {
           two.add(p + s);
         }
       }
@@ -130,7 +134,7 @@ final class People {
       for (String p : SYL_PRE) {
         for (String s : SYL_SUF) {
           String x = p + m + s;
-          if (seen.add(x)) {
+          if (clean.test(x) && seen.add(x)) {
             three.add(x);
           }
         }
@@ -157,6 +161,15 @@ final class People {
     doubles = (long) FIRST.size() * doubleBase.size() * doubleBase.size();
     mulB = coprimeMultiplier(doubles, r);
     addB = Math.floorMod(r.nextLong(), doubles);
+  }
+
+  @SafeVarargs
+  private static List<String> concat(List<String>... lists) {
+    List<String> out = new ArrayList<>();
+    for (List<String> l : lists) {
+      out.addAll(l);
+    }
+    return out;
   }
 
   /** Number of distinct full names before double-barrelled surnames start. */
