@@ -985,14 +985,20 @@ final class MemberGen {
       i.copy = i.fate.kept() && !i.commas && i.ts < olderEnd ? Copy.BOTH : Copy.NEWER;
     }
     // a conversation deleted between the two exports: only the older one has it
+    Rel deleted = null;
     for (Rel x : rels) {
       if (x.external() && x.messaged() && x.conv.kind == ConvKind.ONE_TO_ONE && x.inv == null
           && x.conv.last() < olderEnd - DAY && x.conv.msgs.stream().allMatch(q -> q.fate.kept())
-          && !isGroupMember(x)) {
-        x.conv.msgs.forEach(q -> q.copy = Copy.OLDER);
-        x.olderOnly = true;
-        break;
+          && !isGroupMember(x) && (deleted == null || x.conv.msgs.size() > deleted.conv.msgs.size())) {
+        deleted = x;
+        if (x.conv.msgs.size() >= 4) {
+          break;
+        }
       }
+    }
+    if (deleted != null) {
+      deleted.conv.msgs.forEach(q -> q.copy = Copy.OLDER);
+      deleted.olderOnly = true;
     }
     // a connection removed between the two exports
     for (Rel x : rels) {

@@ -17,6 +17,8 @@ final class MemberSummary {
   final long[] relationships = new long[Style.values().length];
   final long[] replied30 = new long[Style.values().length];
   final long[] connectedByStyle = new long[Style.values().length];
+  final long[] outboundByStyle = new long[Style.values().length];
+  final long[] outboundRepliedByStyle = new long[Style.values().length];
   long outboundOpeners;
   long outboundReplied30;
   long personalisedSent;
@@ -70,6 +72,8 @@ final class MemberSummary {
       }
       outboundOpeners += x.outboundOpeners;
       outboundReplied30 += x.outboundReplied;
+      outboundByStyle[s] += x.outboundOpeners;
+      outboundRepliedByStyle[s] += x.outboundReplied;
       if (x.inv != null && x.inv.fate.kept()) {
         if (!x.inv.outgoing) {
           incomingInvitations++;

@@ -239,6 +239,9 @@ final class Truth {
         s.put("replied_30d", replied);
         s.put("reply_rate", rate(replied, rels));
       }
+      s.put("outbound_session_openers", analysed.stream().mapToLong(m -> m.outboundByStyle[st.ordinal()]).sum());
+      s.put("outbound_session_openers_replied_30d",
+          analysed.stream().mapToLong(m -> m.outboundRepliedByStyle[st.ordinal()]).sum());
       byStyle.put(st.name().toLowerCase(Locale.ROOT), s);
     }
     x.put("by_style", byStyle);

@@ -19,9 +19,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import io.netroi.generate.Rows.Parsed;
+import io.netroi.generate.Rows.Rec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,50 +38,6 @@ class ReadBackTest {
       "connected", Pattern.compile("\\d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4}"),
       "excel", Pattern.compile("\\d{2}-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-\\d{2}"),
       "invitation", Pattern.compile("(1[0-2]|[1-9])/([1-9]|[12]\\d|3[01])/\\d{2}, (1[0-2]|[1-9]):[0-5]\\d (AM|PM)"));
-
-  record Rec(long line, List<String> values) {
-    String get(List<String> header, String column) {
-      int i = header.indexOf(column);
-      return i < 0 || i >= values.size() ? null : values.get(i);
-    }
-
-    boolean empty() {
-      return values.stream().allMatch(String::isEmpty);
-    }
-  }
-
-  record Parsed(List<String> header, List<Rec> rows) {}
-
-  static Parsed parse(String text, boolean connections) {
-    List<Integer> lineStarts = new ArrayList<>();
-    lineStarts.add(0);
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        lineStarts.add(i + 1);
-      }
-    }
-    List<String> header = null;
-    List<Rec> rows = new ArrayList<>();
-    try (CSVParser p = CSVParser.parse(text, CSVFormat.DEFAULT)) {
-      for (CSVRecord r : p) {
-        int pos = (int) r.getCharacterPosition();
-        int idx = java.util.Collections.binarySearch(lineStarts, pos);
-        long line = (idx >= 0 ? idx : -idx - 2) + 1;
-        List<String> values = r.toList();
-        if (header == null) {
-          if (connections && !values.get(0).equals("First Name")) {
-            continue;
-          }
-          header = values;
-          continue;
-        }
-        rows.add(new Rec(line, values));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return new Parsed(header, rows);
-  }
 
   private static String key(JsonNode f) {
     return f.get("member_id").asText() + "|" + f.get("kind").asText();
@@ -109,7 +64,7 @@ class ReadBackTest {
     for (JsonNode f : truth.get("files")) {
       String source = f.get("source_file").asText();
       String kind = f.get("kind").asText();
-      Parsed p = parse(Sample.text(Sample.bytes(root, source)), kind.equals("connections"));
+      Parsed p = Rows.parse(Sample.text(Sample.bytes(root, source)), kind.equals("connections"));
       assertNotNull(p.header(), "header found in " + source);
       assertEquals(f.get("read").asLong(), p.rows().size(), "records in " + source);
       Map<Long, Rec> byLine = new HashMap<>();
@@ -141,7 +96,7 @@ class ReadBackTest {
     for (JsonNode g : sameKind) {
       Matcher other = DATE_IN_NAME.matcher(g.get("source_file").asText());
       if (other.find() && (other.group(3) + other.group(1) + other.group(2)).compareTo(myDate) > 0) {
-        Parsed p = parse(Sample.text(Sample.bytes(root, g.get("source_file").asText())), f.get("kind").asText().equals("connections"));
+        Parsed p = Rows.parse(Sample.text(Sample.bytes(root, g.get("source_file").asText())), f.get("kind").asText().equals("connections"));
         p.rows().forEach(r -> out.add(r.values()));
       }
     }
@@ -167,97 +122,17 @@ class ReadBackTest {
 
   private static Map<String, Long> exclusions(String kind, Parsed p, Set<String> erased, Set<List<String>> newer,
       List<Long> rejected, String source) {
-    List<String> h = p.header();
-    Map<String, Set<String>> participants = new HashMap<>();
-    if (kind.equals("messages")) {
-      for (Rec r : p.rows()) {
-        if (!r.empty()) {
-          participants.computeIfAbsent(conversation(h, r), k -> new TreeSet<>()).addAll(people(h, r));
-        }
-      }
-    }
+    Map<String, Set<String>> participants = Rows.participants(kind, p);
     Map<String, Long> out = new TreeMap<>();
     for (Rec r : p.rows()) {
       if (rejected.contains(r.line())) {
         continue;
       }
-      List<String> reasons = new ArrayList<>();
-      if (r.empty()) {
-        reasons.add("empty_row");
-      }
-      switch (kind) {
-        case "messages" -> {
-          String urls = nz(r.get(h, "SENDER PROFILE URL")) + ";" + nz(r.get(h, "RECIPIENT PROFILE URLS"));
-          if (Arrays.stream(urls.split(";")).anyMatch(erased::contains)) {
-            reasons.add("erased");
-          }
-          String folder = nz(r.get(h, "FOLDER"));
-          String content = nz(r.get(h, h.contains("CONTENT") ? "CONTENT" : "Content"));
-          String from = nz(r.get(h, h.contains("FROM") ? "FROM" : "From"));
-          if (folder.equals("SPAM")) {
-            reasons.add("spam");
-          }
-          if ("Yes".equals(r.get(h, "IS MESSAGE DRAFT")) || folder.equals("DRAFT")) {
-            reasons.add("draft");
-          }
-          if (content.equals(Texts.REQUEST_ACCEPTED) || content.equals(Texts.LEFT_CONVERSATION)) {
-            reasons.add("system");
-          }
-          if (nz(r.get(h, "CONVERSATION TITLE")).contains("Sponsored") || content.contains("spinmail-quill-editor")) {
-            reasons.add("sponsored");
-          }
-          if (from.equals("LinkedIn Member")) {
-            reasons.add("linkedin_member");
-          }
-          if (!r.empty() && participants.get(conversation(h, r)).size() >= 5) {
-            reasons.add("large_group");
-          }
-        }
-        case "connections" -> {
-          if (erased.contains(nz(r.get(h, "URL"))) || erased.contains(nz(r.get(h, "Email Address")))) {
-            reasons.add("erased");
-          }
-        }
-        case "roster" -> {
-          if (r.get(h, "consent").equals("no")) {
-            reasons.add("no_consent");
-          }
-        }
-        case "outcomes" -> {
-          String stage = r.get(h, "Deal Stage");
-          if (stage != null && !stage.equals("closedwon")) {
-            reasons.add("not_won");
-          }
-        }
-        default -> { }
-      }
-      if (newer.contains(r.values())) {
-        reasons.add("duplicate");
-      }
+      List<String> reasons = Rows.reasons(kind, p.header(), r, erased, participants, newer);
       assertTrue(reasons.size() <= 1, "one reason per row, got " + reasons + " at line " + r.line() + " of " + source);
       reasons.forEach(x -> out.merge(x, 1L, Long::sum));
     }
     return out;
-  }
-
-  private static String nz(String s) {
-    return s == null ? "" : s;
-  }
-
-  private static String conversation(List<String> h, Rec r) {
-    String id = r.get(h, "CONVERSATION ID");
-    return id != null ? id : String.join("|", people(h, r));
-  }
-
-  private static Set<String> people(List<String> h, Rec r) {
-    Set<String> s = new TreeSet<>();
-    s.add(nz(r.get(h, h.contains("FROM") ? "FROM" : "From")));
-    for (String to : nz(r.get(h, h.contains("TO") ? "TO" : "To")).split(",")) {
-      if (!to.isEmpty()) {
-        s.add(to);
-      }
-    }
-    return s;
   }
 
   private static void checkDates(String kind, Parsed p, List<Long> rejected, String source) {
