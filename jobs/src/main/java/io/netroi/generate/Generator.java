@@ -57,13 +57,16 @@ public final class Generator {
 
   private Generator() {}
 
+  /** Files a generated folder may hold besides the outputs and that a rerun leaves alone. */
+  static final List<String> KEPT = List.of(".gitattributes");
+
   /** Whether a folder holds anything besides what a previous generator run wrote. */
   public static boolean holdsForeignFiles(Path out) throws IOException {
     if (!Files.isDirectory(out)) {
       return false;
     }
     try (Stream<Path> s = Files.list(out)) {
-      return s.anyMatch(p -> !OUTPUTS.contains(p.getFileName().toString()));
+      return s.map(p -> p.getFileName().toString()).anyMatch(n -> !OUTPUTS.contains(n) && !KEPT.contains(n));
     }
   }
 
@@ -189,7 +192,7 @@ public final class Generator {
         for (Outcomes.Outcome o : m.outcomes) {
           if (!o.hubspot) {
             s.row(o.fate, o.canonicalRow());
-            truth.outcome(o, canonical.sourceFile);
+            truth.outcome(o);
           }
         }
       }
@@ -202,7 +205,7 @@ public final class Generator {
         for (Outcomes.Outcome o : m.outcomes) {
           if (o.hubspot) {
             s.row(o.fate, o.hubspotRow());
-            truth.outcome(o, hub.sourceFile);
+            truth.outcome(o);
           }
         }
       }

@@ -51,7 +51,7 @@ final class Truth {
     fileRejects.add(r);
   }
 
-  void outcome(Outcomes.Outcome o, String file) {
+  void outcome(Outcomes.Outcome o) {
     outcomes.add(o);
   }
 
