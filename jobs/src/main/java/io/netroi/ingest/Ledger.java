@@ -39,14 +39,24 @@ public final class Ledger {
     return spark.createDataFrame(rows, SCHEMA);
   }
 
-  /** Long format: read, kept and one row per rejected:/excluded: reason, per member and file. */
+  /**
+   * Long format per member and file: {@code read}, {@code kept}, one row per {@code rejected:} /
+   * {@code excluded:} reason, and {@code file_rejected:<reason>} (count 1) for a file that could
+   * not be used at all. A whole-file problem is not a row, so it adds nothing to {@code read} and
+   * read = kept + rejected + excluded holds exactly for every file.
+   */
   public static Dataset<Row> dataQuality(Dataset<Row> ledger) {
-    Dataset<Row> byProblem = ledger
+    Dataset<Row> files = ledger.where(col("row_number").equalTo(0))
+        .groupBy("member_id", "source_file", "problem").agg(count(lit(1)).as("count"))
+        .select(col("member_id"), col("source_file"),
+            regexp_replace(col("problem"), "^rejected:", "file_rejected:").as("metric"), col("count"));
+    Dataset<Row> rows = ledger.where(col("row_number").notEqual(0));
+    Dataset<Row> byProblem = rows
         .withColumn("metric", when(col("problem").isNull(), lit("kept")).otherwise(col("problem")))
         .groupBy("member_id", "source_file", "metric").agg(count(lit(1)).as("count"));
-    Dataset<Row> read = ledger.groupBy("member_id", "source_file").agg(count(lit(1)).as("count"))
+    Dataset<Row> read = rows.groupBy("member_id", "source_file").agg(count(lit(1)).as("count"))
         .withColumn("metric", lit("read"));
-    return byProblem.unionByName(read.select("member_id", "source_file", "metric", "count"));
+    return byProblem.unionByName(read.select("member_id", "source_file", "metric", "count")).unionByName(files);
   }
 
   public static Dataset<Row> rejects(Dataset<Row> ledger) {
