@@ -249,6 +249,7 @@ final class MemberGen {
       Style style = drawStyle();
       Person p = modern ? contact(true, 0.4, false) : privatePerson();
       Rel x = new Rel(p, p.idx() < plan.sharedBase + plan.sharedSize);
+      x.mustConnect = modern && x.shared && p.hasCompany();
       x.style = style;
       x.target = target;
       x.t0 = recentBiased(start + HOUR, latest);
@@ -265,6 +266,7 @@ final class MemberGen {
     for (int i = 0; i < n; i++) {
       Person p = modern ? contact(true, 0.45, false) : contact(true, 0.4, true);
       Rel x = new Rel(p, p.idx() < plan.sharedBase + plan.sharedSize);
+      x.mustConnect = modern && x.shared && p.hasCompany();
       x.style = Style.SILENT;
       x.plainSilent = true;
       x.t0 = recentBiased(start + HOUR, end - DAY);
@@ -412,7 +414,11 @@ final class MemberGen {
           continue;
         }
         double u = r.nextDouble();
-        if ((x.style == Style.RELATIONSHIP || x.style == Style.PITCH) && x.target > 0) {
+        if (x.mustConnect) {
+          if ((x.style == Style.RELATIONSHIP || x.style == Style.PITCH) && x.target > 0) {
+            pitchOrRel++;
+          }
+        } else if ((x.style == Style.RELATIONSHIP || x.style == Style.PITCH) && x.target > 0) {
           pitchOrRel++;
           if (u < 0.25 && x.t0 <= latest) {
             x.noteOpened = true;
@@ -438,8 +444,9 @@ final class MemberGen {
       // outreach that never got an answer: a personalised note and nothing else
       int outreach = Math.max(1, (int) Math.round(0.08 * pitchOrRel));
       for (int i = 0; i < outreach; i++) {
-        Person p = v.urlsEverywhere() ? contact(true, 0.3, false) : privatePerson();
-        Rel x = new Rel(p, p.idx() < plan.sharedBase + plan.sharedSize);
+        // invitation-only outreach may go unanswered and unconnected: never a shared person
+        Person p = privatePerson();
+        Rel x = new Rel(p, false);
         x.style = r.nextBoolean() ? Style.PITCH : Style.RELATIONSHIP;
         x.noteOpened = true;
         x.t0 = recentBiased(start + HOUR, latest);
@@ -497,7 +504,7 @@ final class MemberGen {
         x.connected = true;
         x.connectedOn = clampDate(date(x.t0));
       } else if (x.target > 0) {
-        x.connected = Rng.chance(r, x.style == Style.INTRODUCED ? 0.6 : 0.7);
+        x.connected = x.mustConnect || Rng.chance(r, x.style == Style.INTRODUCED ? 0.6 : 0.7);
         if (x.connected) {
           long at = x.style == Style.INTRODUCED ? x.t0 + Rng.between(r, DAY, 40 * DAY)
               : x.t0 + Rng.between(r, -120 * DAY, 60 * DAY);

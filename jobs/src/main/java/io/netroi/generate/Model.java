@@ -140,6 +140,12 @@ final class Model {
     boolean nameCompanyExposed;
     boolean olderOnly;
     boolean usedForOutcome;
+    /**
+     * A shared-pool person with a company in an export that carries URLs: they must appear in
+     * Connections.csv (the only such row with name + company), or an old name-only export of
+     * another member naming them could not be linked to them by design.md's identity rules.
+     */
+    boolean mustConnect;
 
     Rel(Person p, boolean shared) {
       this.p = p;
