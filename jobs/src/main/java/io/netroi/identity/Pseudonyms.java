@@ -68,7 +68,7 @@ public final class Pseudonyms {
    * pads appear in the query plan (explain, Spark UI, event log): use it for tests and ad-hoc
    * work, and {@link #withHmac} in jobs.
    */
-  public static Column hmacColumn(byte[] key, Column message) {
+  static Column hmacColumn(byte[] key, Column message) {
     byte[][] pads = pads(key);
     return hmacColumn(lit(pads[0]), lit(pads[1]), message);
   }

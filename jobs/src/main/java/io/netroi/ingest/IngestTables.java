@@ -87,10 +87,9 @@ final class IngestTables {
   static Dataset<Row> keptMessageContacts(Dataset<Row> exploded, Dataset<Row> keys, Dataset<Row> special,
       Dataset<Row> messages, byte[] key) {
     Dataset<Row> keptRows = kept(messages).select("source_file", "row_number");
-    return Keyed.messageContacts(exploded, keys, special).drop("problem")
-        .join(keptRows, new String[] {"source_file", "row_number"})
-        .withColumn("conversation_key",
-            Pseudonyms.hmacColumn(key, concat_ws("|", col("member_id"), col("conversation_ref"))))
+    Dataset<Row> rows = Keyed.messageContacts(exploded, keys, special).drop("problem")
+        .join(keptRows, new String[] {"source_file", "row_number"});
+    return Pseudonyms.withHmac(rows, key, concat_ws("|", col("member_id"), col("conversation_ref")), "conversation_key")
         .withColumn("sender_key", when(col("is_out"), lit(null).cast("string"))
             .otherwise(element_at(col("contact_keys"), 1)));
   }
@@ -105,9 +104,10 @@ final class IngestTables {
   }
 
   static Dataset<Row> genericInteractions(Dataset<Row> generic, byte[] key) {
-    Column conversation = when(col("conversation_ref").isNotNull(),
-        Pseudonyms.hmacColumn(key, concat_ws("|", col("member_id"), col("channel"), col("conversation_ref"))));
-    return generic.select(col("member_id"), col("contact_key"), col("ts"), col("direction"), col("channel"),
+    Column conversation = when(col("conversation_ref").isNotNull(), col("hashed_conversation"));
+    return Pseudonyms.withHmac(generic, key,
+            concat_ws("|", col("member_id"), col("channel"), col("conversation_ref")), "hashed_conversation")
+        .select(col("member_id"), col("contact_key"), col("ts"), col("direction"), col("channel"),
         conversation.as("conversation_key"), lit(2).as("participants"), lit(false).as("is_group"),
         lit(null).cast("int").as("content_length"), lit(null).cast("boolean").as("is_pitch"),
         lit(null).cast("boolean").as("is_social"), lit(null).cast("boolean").as("has_question"),

@@ -45,7 +45,10 @@ public final class Ledger {
    * not be used at all. A whole-file problem is not a row, so it adds nothing to {@code read} and
    * read = kept + rejected + excluded holds exactly for every file.
    */
-  public static Dataset<Row> dataQuality(Dataset<Row> ledger) {
+  public static Dataset<Row> dataQuality(Dataset<Row> rowLedger) {
+    // shared files (roster, outcomes, interactions, fx, erasures) belong to no member
+    Dataset<Row> ledger = rowLedger.withColumn("member_id",
+        when(col("source_file").startsWith("exports/"), col("member_id")));
     Dataset<Row> files = ledger.where(col("row_number").equalTo(0))
         .groupBy("member_id", "source_file", "problem").agg(count(lit(1)).as("count"))
         .select(col("member_id"), col("source_file"),

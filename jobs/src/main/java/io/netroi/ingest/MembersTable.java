@@ -17,7 +17,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * members: every rostered member with consent; only consenting members carry anything more than
- * their id, team and consent (display name, time zone, identity source, exports, observation end).
+ * their id, team and consent (display name, time zone, identity source, readable exports, observation end).
  */
 final class MembersTable {
   private MembersTable() {}
@@ -32,7 +32,8 @@ final class MembersTable {
     List<Row> rows = roster.members().stream()
         .map(m -> RowFactory.create(m.memberId(), m.team(), m.consent(), m.consent() ? m.displayName() : null))
         .toList();
-    Dataset<Row> exports = raw.where(col("record_type").equalTo(RawRecord.FILE).and(col("member_id").isNotNull()))
+    Dataset<Row> exports = raw.where(col("record_type").equalTo(RawRecord.FILE).and(col("member_id").isNotNull())
+            .and(col("problem").isNull()))
         .groupBy("member_id").agg(count_distinct(col("export_id")).as("export_count"));
     Dataset<Row> ids = identity.select("member_id", "timezone", "identity_source", "identity_coverage");
     return spark.createDataFrame(rows, schema)

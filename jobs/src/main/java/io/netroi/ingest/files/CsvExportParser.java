@@ -108,7 +108,7 @@ public final class CsvExportParser {
     if (isBlankRecord(r)) {
       return new ParsedFile.Row(line, Map.of(), EMPTY_ROW);
     }
-    if (r.size() < fieldNames.length || hasNonBlankBeyond(r, fieldNames.length)) {
+    if (r.size() != fieldNames.length) {
       return new ParsedFile.Row(line, Map.of(), MALFORMED_ROW);
     }
     Map<String, String> fields = new HashMap<>();
@@ -132,15 +132,6 @@ public final class CsvExportParser {
       }
     }
     return true;
-  }
-
-  private static boolean hasNonBlankBeyond(CSVRecord r, int width) {
-    for (int i = width; i < r.size(); i++) {
-      if (!r.get(i).isBlank()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Header cells trimmed, upper-cased, inner whitespace collapsed, stray BOMs removed. */
