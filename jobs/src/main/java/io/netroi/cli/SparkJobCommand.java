@@ -27,11 +27,14 @@ abstract class SparkJobCommand implements Callable<Integer> {
   public Integer call() {
     NetroiConfig config = configure(common.toConfig());
     LOG.info("netroi {}: effective configuration\n  {}", jobName(), String.join("\n  ", config.describe()));
+    boolean borrowed = SparkSession.getDefaultSession().isDefined();
     SparkSession spark = Sparks.session("netroi-" + jobName(), config);
     try {
       run(spark, config);
     } finally {
-      spark.stop();
+      if (!borrowed) {
+        spark.stop(); // a session that was already running (an embedding application, tests) is not ours to stop
+      }
     }
     return 0;
   }

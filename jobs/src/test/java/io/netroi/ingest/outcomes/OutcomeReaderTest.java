@@ -102,4 +102,24 @@ class OutcomeReaderTest {
     assertNull(out.get(0).problem());
     assertEquals("excluded:duplicate", out.get(1).problem());
   }
+
+  @Test
+  void aUserMappingFileMapsAnyLayout(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path mapping = dir.resolve("pipedrive.properties");
+    java.nio.file.Files.writeString(mapping, "name=pipedrive\n"
+        + "column.outcome_id=Deal ID\ncolumn.value=Deal value\ncolumn.currency=Currency\n"
+        + "column.closed_on=Won time\ncolumn.owner_member_id=Owner\ncolumn.contact_email=Person email\n"
+        + "constant.type=deal\nstage.column=Status\nwon.stages=won\ndate.formats=dd.MM.yyyy|yyyy-MM-dd\n");
+    OutcomeFormat f = Outcomes.userFormat(mapping);
+    SimpleCsv.Table t = table("outcomes/pipedrive.csv", "Deal ID,Deal value,Currency,Won time,Owner,Person email,Status\n"
+        + "77,300,EUR,02.03.2026,Tom Berg,bo@initech.example,won\n"
+        + "78,300,EUR,02.03.2026,Tom Berg,bo@initech.example,lost\n");
+    assertEquals(f, OutcomeReader.detect(t.columns(), f));
+    List<OutcomeRow> rows = OutcomeReader.read(t, f, CTX);
+    assertNull(rows.get(0).problem());
+    assertEquals(LocalDate.of(2026, 3, 2), rows.get(0).closedOn());
+    assertEquals(new BigDecimal("330.00"), rows.get(0).valueReporting());
+    assertEquals("bo@initech.example", rows.get(0).contactEmail());
+    assertEquals("excluded:not_won", rows.get(1).problem());
+  }
 }
