@@ -142,46 +142,45 @@ public final class Lexicon implements Serializable {
 
   /** Index of the parenthesis closing the group opened at {@code open}. */
   private static int groupEnd(String regex, int open) {
-    int depth = 0;
-    boolean inClass = false;
-    for (int i = open; i < regex.length(); i++) {
-      char c = regex.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (inClass) {
-        inClass = c != ']';
-      } else if (c == '[') {
-        inClass = true;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')' && --depth == 0) {
-        return i;
-      }
+    int end = scan(regex, open, (c, depth) -> c == ')' && depth == 0);
+    if (end < 0) {
+      throw new IllegalArgumentException("unbalanced group in lexicon pattern: " + regex);
     }
-    throw new IllegalArgumentException("unbalanced group in lexicon pattern: " + regex);
+    return end;
   }
 
   /** Whether a regex has a {@code |} outside any group or character class. */
   static boolean hasTopLevelAlternation(String regex) {
+    return scan(regex, 0, (c, depth) -> c == '|' && depth == 0) >= 0;
+  }
+
+  /**
+   * Walks a regex from {@code from}, skipping escapes and character classes and tracking group
+   * depth (updated before the test); the first index where {@code stop} holds, or -1.
+   */
+  private static int scan(String regex, int from, java.util.function.BiPredicate<Character, Integer> stop) {
     int depth = 0;
     boolean inClass = false;
-    for (int i = 0; i < regex.length(); i++) {
+    for (int i = from; i < regex.length(); i++) {
       char c = regex.charAt(i);
       if (c == '\\') {
         i++;
-      } else if (inClass) {
+        continue;
+      }
+      if (inClass) {
         inClass = c != ']';
-      } else if (c == '[') {
+        continue;
+      }
+      if (c == '[') {
         inClass = true;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      } else if (c == '|' && depth == 0) {
-        return true;
+        continue;
+      }
+      depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+      if (stop.test(c, depth)) {
+        return i;
       }
     }
-    return false;
+    return -1;
   }
 
   /** The raw lines of one category of a version (for tests). */
