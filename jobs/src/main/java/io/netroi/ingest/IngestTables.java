@@ -42,8 +42,9 @@ final class IngestTables {
 
     Dataset<Row> connections = Keyed.withContactKey(p.connections, keys, special)
         .transform(d -> Dedup.markDuplicates(d, "member_id", "contact_key")).localCheckpoint();
-    Dataset<Row> messages = keyMessages(p, keys, special).localCheckpoint();
-    Dataset<Row> contactRows = keptMessageContacts(p.messageContacts, keys, special, messages, key).localCheckpoint();
+    Dataset<Row> keyedContacts = Keyed.messageContacts(p.messageContacts, keys, special).localCheckpoint();
+    Dataset<Row> messages = keyMessages(p.messages, keyedContacts).localCheckpoint();
+    Dataset<Row> contactRows = keptMessageContacts(keyedContacts, messages, key).localCheckpoint();
     Dataset<Row> invitations = Keyed.withContactKey(p.invitations, keys, special)
         .transform(d -> Dedup.markDuplicates(d, "member_id", "direction", "contact_key", "sent_at")).localCheckpoint();
     Dataset<Row> generic = Keyed.withContactKey(p.generic, keys, special)
@@ -72,11 +73,15 @@ final class IngestTables {
     return df.where(col("problem").isNull());
   }
 
-  /** Message rows with their final verdict: parse/exclusion problem, then erased, then duplicate. */
-  static Dataset<Row> keyMessages(IngestJob.Parsed p, Dataset<Row> keys, Dataset<Row> special) {
-    Dataset<Row> verdict = Keyed.messageContacts(p.messageContacts, keys, special)
+  /**
+   * Message rows with their final verdict: parse/exclusion problem, then erased, then duplicate.
+   *
+   * @param keyedContacts {@link Keyed#messageContacts} of the parsed messages
+   */
+  static Dataset<Row> keyMessages(Dataset<Row> parsedMessages, Dataset<Row> keyedContacts) {
+    Dataset<Row> verdict = keyedContacts
         .select(col("source_file"), col("row_number"), col("problem").as("contact_problem")).distinct();
-    return p.messages.join(verdict, new String[] {"source_file", "row_number"}, "left")
+    return parsedMessages.join(verdict, new String[] {"source_file", "row_number"}, "left")
         .withColumn("problem", coalesce(col("problem"), col("contact_problem")))
         .drop("contact_problem")
         .withColumn("sender_id", coalesce(col("sender.url"), col("sender.name")))
@@ -84,10 +89,9 @@ final class IngestTables {
   }
 
   /** One row per (kept message, contact) with the row's keys and the conversation key. */
-  static Dataset<Row> keptMessageContacts(Dataset<Row> exploded, Dataset<Row> keys, Dataset<Row> special,
-      Dataset<Row> messages, byte[] key) {
+  static Dataset<Row> keptMessageContacts(Dataset<Row> keyedContacts, Dataset<Row> messages, byte[] key) {
     Dataset<Row> keptRows = kept(messages).select("source_file", "row_number");
-    Dataset<Row> rows = Keyed.messageContacts(exploded, keys, special).drop("problem")
+    Dataset<Row> rows = keyedContacts.drop("problem")
         .join(keptRows, new String[] {"source_file", "row_number"});
     return Pseudonyms.withHmac(rows, key, concat_ws("|", col("member_id"), col("conversation_ref")), "conversation_key")
         .withColumn("sender_key", when(col("is_out"), lit(null).cast("string"))
