@@ -116,7 +116,7 @@ public final class IngestJob {
       rowCounts.put(e.getKey(), Tables.read(spark, outDir, e.getKey()).count());
       clock.lap("write_" + e.getKey());
     }
-    Dataset<Row> manifest = RunManifest.build(spark, config, raw, outcomeFiles, fx, input, resolution.stats().asMap(),
+    Dataset<Row> manifest = RunManifest.build(spark, config, raw, outcomeFiles, input, resolution.stats().asMap(),
         rowCounts, clock);
     Tables.write(manifest, outDir, "run_manifest");
     LOG.info("ingest wrote {} tables to {}: {}", out.size() + 1, Tables.path(outDir, ""), rowCounts);

@@ -4,9 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.netroi.config.NetroiConfig;
 import io.netroi.ingest.files.RawRecord;
-import io.netroi.ingest.outcomes.FxRates;
 import io.netroi.ingest.outcomes.Outcomes;
-import io.netroi.ingest.roster.Roster;
 import io.netroi.io.InputFiles;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -39,19 +37,13 @@ final class RunManifest {
   private RunManifest() {}
 
   static Dataset<Row> build(SparkSession spark, NetroiConfig config, Dataset<Row> raw, Outcomes.Read outcomes,
-      FxRates.Loaded fx, InputFiles input, Map<String, Long> identityStats, Map<String, Long> rowCounts,
+      InputFiles input, Map<String, Long> identityStats, Map<String, Long> rowCounts,
       RunClock clock) {
     List<Row> inputs = new ArrayList<>();
-    for (String driverFile : List.of(Roster.FILE, FxRates.FILE, Erasures.FILE)) {
-      if (input.exists(driverFile)) {
-        InputFiles.TextFile f = input.read(driverFile);
-        inputs.add(RowFactory.create(f.relativePath(), null, f.bytes(), f.sha256(), f.encoding(),
-            driverFile.replace(".csv", ""), null, "read"));
-      }
-    }
-    for (InputFiles.TextFile f : outcomes.files()) {
-      inputs.add(RowFactory.create(f.relativePath(), null, f.bytes(), f.sha256(), f.encoding(), "outcomes",
-          outcomes.layouts().get(f.relativePath()), "read"));
+    for (InputFiles.FileRead f : input.filesRead()) {
+      String layout = outcomes.layouts().get(f.relativePath());
+      String kind = layout != null ? "outcomes" : f.relativePath().replaceAll("\\.csv$", "");
+      inputs.add(RowFactory.create(f.relativePath(), null, f.bytes(), f.sha256(), f.encoding(), kind, layout, "read"));
     }
     for (Row r : raw.where(col("record_type").equalTo(RawRecord.FILE)).orderBy("source_file").collectAsList()) {
       Map<String, String> info = r.getJavaMap(r.fieldIndex("fields"));

@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -22,6 +24,7 @@ import org.apache.hadoop.fs.Path;
 public final class InputFiles {
   private final FileSystem fs;
   private final Path root;
+  private final Map<String, FileRead> reads = new LinkedHashMap<>();
 
   public InputFiles(Path root, Configuration conf) {
     try {
@@ -58,13 +61,23 @@ public final class InputFiles {
   /** A text file as read: decoded text plus size and checksum for the run manifest. */
   public record TextFile(String relativePath, String text, String encoding, long bytes, String sha256) {}
 
+  /** What was read, without the text: for the run manifest. */
+  public record FileRead(String relativePath, long bytes, String sha256, String encoding) {}
+
+  /** Every file {@link #read} has read so far, in reading order. */
+  public List<FileRead> filesRead() {
+    return List.copyOf(reads.values());
+  }
+
   public TextFile read(String relative) {
     Path p = resolve(relative);
     try (InputStream in = fs.open(p)) {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       byte[] bytes = new DigestInputStream(in, sha).readAllBytes();
       TextDecoding.Decoded d = TextDecoding.decode(bytes);
-      return new TextFile(relative, d.text(), d.encoding(), bytes.length, HexFormat.of().formatHex(sha.digest()));
+      TextFile file = new TextFile(relative, d.text(), d.encoding(), bytes.length, HexFormat.of().formatHex(sha.digest()));
+      reads.put(relative, new FileRead(relative, file.bytes(), file.sha256(), file.encoding()));
+      return file;
     } catch (IOException e) {
       throw new InputException(relative, "cannot read: " + e.getMessage(), e);
     } catch (NoSuchAlgorithmException e) {

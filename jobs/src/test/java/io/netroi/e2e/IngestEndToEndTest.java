@@ -226,6 +226,23 @@ class IngestEndToEndTest extends SparkTestBase {
     }
   }
 
+  @Test
+  void runManifestListsEveryInputReadWithItsChecksumOnce() {
+    Map<String, Row> inputs = new HashMap<>();
+    List<Row> rows = table("run_manifest").select(org.apache.spark.sql.functions.explode(col("inputs")).as("i"))
+        .select("i.*").collectAsList();
+    rows.forEach(r -> inputs.put(r.getAs("path"), r));
+    assertEquals(rows.size(), inputs.size(), "each input once");
+    for (String driverFile : List.of("roster.csv", "fx.csv", "erasures.csv", "outcomes.csv")) {
+      Assertions.assertTrue(inputs.containsKey(driverFile), driverFile);
+      assertEquals(64, ((String) inputs.get(driverFile).getAs("sha256")).length(), driverFile);
+    }
+    assertEquals("roster", inputs.get("roster.csv").getAs("kind"));
+    assertEquals("outcomes", inputs.get("outcomes/hubspot-deals.csv").getAs("kind"));
+    assertEquals("hubspot_deals", inputs.get("outcomes/hubspot-deals.csv").getAs("variant"));
+    assertEquals("canonical", inputs.get("outcomes.csv").getAs("variant"));
+  }
+
   /** Every string in every output table, except member display names (members' own, consented). */
   @Test
   void noOutputHoldsAnEmailProfileUrlContactNameOrMessageText() throws Exception {

@@ -55,7 +55,7 @@ public final class Outcomes {
       .add("problem", DataTypes.StringType, true);
 
   /** Rows read and, per file, the layout recognised (for the manifest). */
-  public record Read(List<OutcomeRow> rows, Map<String, String> layouts, List<InputFiles.TextFile> files) {}
+  public record Read(List<OutcomeRow> rows, Map<String, String> layouts) {}
 
   private Outcomes() {}
 
@@ -68,11 +68,8 @@ public final class Outcomes {
     paths.addAll(input.csvFilesIn(FOLDER));
     List<OutcomeRow> rows = new ArrayList<>();
     Map<String, String> layouts = new LinkedHashMap<>();
-    List<InputFiles.TextFile> files = new ArrayList<>();
     for (String p : paths) {
-      InputFiles.TextFile text = input.read(p);
-      files.add(text);
-      SimpleCsv.Table table = SimpleCsv.parse(text);
+      SimpleCsv.Table table = SimpleCsv.parse(input.read(p));
       OutcomeFormat format = OutcomeReader.detect(table.columns(), user);
       if (format == null) {
         layouts.put(p, "unrecognised");
@@ -83,7 +80,7 @@ public final class Outcomes {
       layouts.put(p, format.name());
       rows.addAll(OutcomeReader.read(table, format, ctx));
     }
-    return new Read(markDuplicateIds(rows), layouts, files);
+    return new Read(markDuplicateIds(rows), layouts);
   }
 
   /** The same outcome id in a later row or file is a duplicate of the first. */
