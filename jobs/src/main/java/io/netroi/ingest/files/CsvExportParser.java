@@ -125,7 +125,8 @@ public final class CsvExportParser {
     return it.hasNext() ? it.next() : null;
   }
 
-  private static boolean isBlankRecord(CSVRecord r) {
+  /** A record whose every field is empty or white space (a line of only commas). */
+  public static boolean isBlankRecord(CSVRecord r) {
     for (String v : r) {
       if (v != null && !v.isBlank()) {
         return false;

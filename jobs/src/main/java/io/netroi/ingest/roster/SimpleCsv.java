@@ -1,5 +1,6 @@
 package io.netroi.ingest.roster;
 
+import io.netroi.ingest.files.CsvExportParser;
 import io.netroi.ingest.files.LineIndex;
 import io.netroi.io.InputFiles;
 import java.io.IOException;
@@ -65,7 +66,7 @@ public final class SimpleCsv {
         }
         long line = lines.nextNonBlankLine(lines.lineOf(r.getCharacterPosition()));
         lastLine = p.getCurrentLineNumber();
-        if (isBlank(r)) {
+        if (CsvExportParser.isBlankRecord(r)) {
           continue;
         }
         records.add(new Record(line, r.size() == columns.size() ? values(columns, r) : null));
@@ -85,14 +86,5 @@ public final class SimpleCsv {
       }
     }
     return m;
-  }
-
-  private static boolean isBlank(CSVRecord r) {
-    for (String v : r) {
-      if (!v.isBlank()) {
-        return false;
-      }
-    }
-    return true;
   }
 }
