@@ -4,6 +4,7 @@ import io.netroi.ingest.files.ExportReader;
 import io.netroi.ingest.files.ExportSource;
 import io.netroi.ingest.files.RawRecord;
 import io.netroi.io.HadoopConf;
+import io.netroi.spark.ScalaMaps;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
@@ -58,7 +59,7 @@ public final class RawRecords {
   static Row toRow(RawRecord r) {
     return RowFactory.create(r.recordType(), r.memberId(), r.exportId(), r.exportDate(), r.sourceFile(),
         r.fileKind(), r.variant(), r.rowNumber(),
-        scala.collection.JavaConverters.mapAsScalaMap(r.fields()).toMap(scala.Predef.$conforms()),
+        ScalaMaps.of(r.fields()),
         r.problem());
   }
 }

@@ -6,6 +6,7 @@ import io.netroi.config.NetroiConfig;
 import io.netroi.ingest.files.RawRecord;
 import io.netroi.ingest.outcomes.Outcomes;
 import io.netroi.io.InputFiles;
+import io.netroi.spark.ScalaMaps;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,11 +71,8 @@ final class RunManifest {
     Row row = RowFactory.create(UUID.randomUUID().toString(), new Timestamp(clock.startedMillis()),
         new Timestamp(System.currentTimeMillis()), RunManifest.class.getPackage().getImplementationVersion(),
         spark.version(), System.getProperty("java.version"), config.get("netroi.lexicon.version"),
-        scalaMap(config.masked()), inputs, scalaMap(rowCounts), scalaMap(clock.laps()), scalaMap(identityStats));
+        ScalaMaps.of(config.masked()), inputs, ScalaMaps.of(rowCounts), ScalaMaps.of(clock.laps()),
+        ScalaMaps.of(identityStats));
     return spark.createDataFrame(List.of(row), schema);
-  }
-
-  private static <V> scala.collection.immutable.Map<String, V> scalaMap(Map<String, V> m) {
-    return scala.collection.JavaConverters.mapAsScalaMap(m).toMap(scala.Predef.$conforms());
   }
 }

@@ -46,9 +46,8 @@ public final class Tables {
 
   /** Columns in schema order, after checking names and types (nullability is not compared). */
   public static Dataset<Row> conform(Dataset<Row> df, String table) {
-    String bootstrap = System.getProperty(BOOTSTRAP);
-    if (bootstrap != null && Tables.class.getResource("/schemas/" + table + ".json") == null) {
-      writeSchema(df.schema(), java.nio.file.Path.of(bootstrap, table + ".json"));
+    if (bootstrapping(table)) {
+      writeSchema(df.schema(), java.nio.file.Path.of(System.getProperty(BOOTSTRAP), table + ".json"));
       return df;
     }
     StructType declared = schema(table);
@@ -81,6 +80,11 @@ public final class Tables {
     return out;
   }
 
+  /** The bootstrap flag is set and this table has no schema file yet. */
+  private static boolean bootstrapping(String table) {
+    return System.getProperty(BOOTSTRAP) != null && Tables.class.getResource("/schemas/" + table + ".json") == null;
+  }
+
   private static void writeSchema(StructType schema, java.nio.file.Path file) {
     try {
       java.nio.file.Files.createDirectories(file.getParent());
@@ -99,7 +103,7 @@ public final class Tables {
   }
 
   public static Dataset<Row> read(SparkSession spark, String outDir, String table) {
-    if (System.getProperty(BOOTSTRAP) != null && Tables.class.getResource("/schemas/" + table + ".json") == null) {
+    if (bootstrapping(table)) {
       return spark.read().parquet(path(outDir, table));
     }
     return spark.read().schema(schema(table)).parquet(path(outDir, table));

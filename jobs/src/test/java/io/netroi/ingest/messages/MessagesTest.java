@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Assertions;
 
 import io.netroi.ingest.RawRecords;
 import io.netroi.ingest.text.Lexicon;
+import io.netroi.spark.ScalaMaps;
 import io.netroi.testing.SparkTestBase;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +39,7 @@ class MessagesTest extends SparkTestBase {
       }
     }
     raw.add(RowFactory.create("row", "m01", "e1", "2025-11-17", "messages.csv", "messages", variant, row,
-        scala.collection.JavaConverters.mapAsScalaMap(fields).toMap(scala.Predef.$conforms()), null));
+        ScalaMaps.of(fields), null));
   }
 
   private Map<Long, Row> parse(String timezone) {
