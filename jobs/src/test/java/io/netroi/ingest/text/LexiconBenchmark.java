@@ -1,0 +1,51 @@
+package io.netroi.ingest.text;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Run by bench/lexicon.sh, not by the test suite: microseconds per message for each cue category,
+ * the shipped (hoisted-boundary) pattern against the naive alternation as same-run baseline,
+ * median over several passes of the dev texts.
+ */
+public final class LexiconBenchmark {
+  private LexiconBenchmark() {}
+
+  public static void main(String[] args) {
+    String version = args.length > 0 ? args[0] : "v1";
+    int passes = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+    List<String> texts = new ArrayList<>();
+    LabelledOpeners.read("dev.csv").forEach(o -> texts.add(Lexicon.plainText(o.text())));
+    System.out.printf("lexicon %s, %d dev texts, median of %d passes (microseconds per message)%n",
+        version, texts.size(), passes);
+    System.out.printf("%-8s %10s %10s %8s%n", "category", "naive", "shipped", "speed-up");
+    for (Lexicon.Category c : Lexicon.Category.values()) {
+      List<String> lines = Lexicon.alternatives(version, c);
+      double naive = median(Pattern.compile(Lexicon.combineNaive(lines)), texts, passes);
+      double shipped = median(Pattern.compile(Lexicon.combine(lines)), texts, passes);
+      System.out.printf("%-8s %10.1f %10.1f %7.1fx%n", c, naive, shipped, naive / shipped);
+    }
+  }
+
+  private static double median(Pattern p, List<String> texts, int passes) {
+    double[] perMessage = new double[passes];
+    int sink = 0;
+    for (String t : texts) { // warm-up pass
+      sink += p.matcher(t).find() ? 1 : 0;
+    }
+    for (int i = 0; i < passes; i++) {
+      long t0 = System.nanoTime();
+      for (String t : texts) {
+        sink += p.matcher(t).find() ? 1 : 0;
+      }
+      perMessage[i] = (System.nanoTime() - t0) / 1e3 / texts.size();
+    }
+    if (sink < 0) {
+      throw new IllegalStateException();
+    }
+    Arrays.sort(perMessage);
+    return perMessage[passes / 2];
+  }
+}
