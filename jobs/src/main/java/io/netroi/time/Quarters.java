@@ -1,7 +1,9 @@
 package io.netroi.time;
 
+import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.make_date;
 import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.when;
@@ -47,6 +49,55 @@ public final class Quarters {
     }
     Column fiscalYear = when(month(date).geq(fiscalStartMonth), year(date).plus(1)).otherwise(year(date));
     return concat(lit("FY"), fiscalYear.cast("string"), lit("-Q"), quarter);
+  }
+
+  /**
+   * A quarter's position on one integer line, {@code fiscalYear * 4 + (q - 1)} (the calendar year
+   * for calendar quarters), so consecutive quarters differ by one and "k quarters later" is plain
+   * arithmetic.
+   */
+  public static int index(LocalDate date, int fiscalStartMonth) {
+    check(fiscalStartMonth);
+    int shifted = Math.floorMod(date.getMonthValue() - fiscalStartMonth, 12);
+    int fiscalYear = fiscalStartMonth > 1 && date.getMonthValue() >= fiscalStartMonth ? date.getYear() + 1 : date.getYear();
+    return fiscalYear * 4 + shifted / 3;
+  }
+
+  /** First day of the quarter with this index. */
+  public static LocalDate startOfIndex(int index, int fiscalStartMonth) {
+    check(fiscalStartMonth);
+    int fiscalYear = Math.floorDiv(index, 4);
+    int q = Math.floorMod(index, 4);
+    LocalDate yearStart = LocalDate.of(fiscalStartMonth == 1 ? fiscalYear : fiscalYear - 1, fiscalStartMonth, 1);
+    return yearStart.plusMonths(3L * q);
+  }
+
+  /** Label of the quarter with this index. */
+  public static String labelOfIndex(int index, int fiscalStartMonth) {
+    return label(startOfIndex(index, fiscalStartMonth), fiscalStartMonth);
+  }
+
+  /** Spark: {@link #index(LocalDate, int)} from a date column, native expression. */
+  public static Column index(Column date, int fiscalStartMonth) {
+    check(fiscalStartMonth);
+    Column shifted = pmod(month(date).minus(fiscalStartMonth), lit(12));
+    Column fiscalYear = fiscalStartMonth == 1 ? year(date)
+        : when(month(date).geq(fiscalStartMonth), year(date).plus(1)).otherwise(year(date));
+    return fiscalYear.multiply(4).plus(shifted.divide(3).cast("int")).cast("int");
+  }
+
+  /** Spark: {@link #startOfIndex(int, int)} from an index column. */
+  public static Column startOfIndex(Column index, int fiscalStartMonth) {
+    check(fiscalStartMonth);
+    Column fiscalYear = org.apache.spark.sql.functions.floor(index.divide(4)).cast("int");
+    Column q = pmod(index, lit(4));
+    Column startYear = fiscalStartMonth == 1 ? fiscalYear : fiscalYear.minus(1);
+    return add_months(make_date(startYear, lit(fiscalStartMonth), lit(1)), q.multiply(3).cast("int"));
+  }
+
+  /** Spark: {@link #labelOfIndex(int, int)} from an index column. */
+  public static Column labelOfIndex(Column index, int fiscalStartMonth) {
+    return label(startOfIndex(index, fiscalStartMonth), fiscalStartMonth);
   }
 
   private static void check(int fiscalStartMonth) {

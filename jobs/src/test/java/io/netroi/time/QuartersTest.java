@@ -52,4 +52,46 @@ class QuartersTest extends SparkTestBase {
       }
     }
   }
+
+  @Test
+  void indexesAreConsecutiveAndRoundTrip() {
+    assertEquals(2026 * 4 + 2, Quarters.index(LocalDate.of(2026, 9, 30), 1));
+    assertEquals(Quarters.index(LocalDate.of(2026, 9, 30), 1) + 1, Quarters.index(LocalDate.of(2026, 10, 1), 1));
+    assertEquals(2027 * 4, Quarters.index(LocalDate.of(2026, 7, 1), 7)); // FY2027-Q1
+    assertEquals(2026 * 4 + 3, Quarters.index(LocalDate.of(2026, 6, 30), 7)); // FY2026-Q4
+    assertEquals(LocalDate.of(2026, 7, 1), Quarters.startOfIndex(2027 * 4, 7));
+    assertEquals("FY2026-Q4", Quarters.labelOfIndex(2026 * 4 + 3, 2));
+    assertEquals(LocalDate.of(2025, 11, 1), Quarters.startOfIndex(2026 * 4 + 3, 2));
+    for (int start = 1; start <= 12; start++) {
+      LocalDate d = LocalDate.of(2024, 1, 1);
+      int previous = Quarters.index(d, start);
+      for (int i = 0; i < 800; i++, d = d.plusDays(1)) {
+        int idx = Quarters.index(d, start);
+        org.junit.jupiter.api.Assertions.assertTrue(idx == previous || idx == previous + 1, "consecutive at " + d);
+        previous = idx;
+        assertEquals(Quarters.start(d, start), Quarters.startOfIndex(idx, start), "start " + start + " " + d);
+        assertEquals(Quarters.label(d, start), Quarters.labelOfIndex(idx, start));
+      }
+    }
+  }
+
+  @Test
+  void sparkIndexesEqualJavaIndexes() {
+    StructType schema = new StructType().add("d", DataTypes.DateType);
+    Object[][] rows = new Object[30][];
+    for (int i = 0; i < 30; i++) {
+      rows[i] = row(Date.valueOf(LocalDate.of(2024, 12, 31).plusDays(i * 23L)));
+    }
+    for (int start = 1; start <= 12; start++) {
+      List<Row> got = df(schema, rows).select(col("d"), Quarters.index(col("d"), start),
+          Quarters.startOfIndex(Quarters.index(col("d"), start), start),
+          Quarters.labelOfIndex(Quarters.index(col("d"), start), start)).collectAsList();
+      for (Row r : got) {
+        LocalDate d = r.getDate(0).toLocalDate();
+        assertEquals(Quarters.index(d, start), r.getInt(1), "start " + start + " " + d);
+        assertEquals(Quarters.start(d, start), r.getDate(2).toLocalDate());
+        assertEquals(Quarters.label(d, start), r.getString(3));
+      }
+    }
+  }
 }
