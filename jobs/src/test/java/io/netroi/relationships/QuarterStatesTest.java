@@ -115,11 +115,13 @@ class QuarterStatesTest extends SparkTestBase {
         row("ny", "Sales", "c9", false, d("2026-07-01"), d("2026-07-01")));
     Dataset<Row> inter = df(INTERACTIONS,
         msg("ny", "c3", "2026-03-31T23:30:00Z", "out", false), // 19:30 on 31 March in New York
+        msg("ny", "c3", "2026-05-16T03:00:00Z", "in", false), // 23:00 on 15 May in New York: observed
+        msg("ny", "c3", "2026-05-16T05:00:00Z", "out", false), // 01:00 on 16 May: after ny's observation end
         msg("tk", "c3", "2026-03-31T23:30:00Z", "out", false), // 08:30 on 1 April in Tokyo
         msg("tk", "c3", "2026-06-30T16:00:00Z", "in", false)); // 1 July in Tokyo: after tk's observation end
     assertEquals(List.of(
         "ny|c3|2026-Q1|0|1|0|0|0|1|one_way|false|false",
-        "ny|c3|2026-Q2|1|0|0|0|0|0|dormant|false|true", // observed until 15 May: partial
+        "ny|c3|2026-Q2|1|0|1|0|0|1|one_way|false|true", // observed until 15 May: partial
         "tk|c3|2026-Q1|0|0|0|0|0|0|dormant|false|false",
         "tk|c3|2026-Q2|1|1|0|0|0|1|one_way|false|false"), // observed until 30 June: complete
         lines(QuarterStates.build(rels, inter, w, P)));
