@@ -60,6 +60,17 @@ public final class Tables {
     return df.select(cols);
   }
 
+  /**
+   * Only the declared columns of a wider working frame, then {@link #conform}: for transformations
+   * that keep helper columns until the end. A declared column that is missing still fails.
+   */
+  public static Dataset<Row> project(Dataset<Row> df, String table) {
+    List<String> have = Arrays.asList(df.columns());
+    Column[] kept = Arrays.stream(schema(table).fieldNames()).filter(have::contains).map(df::col)
+        .toArray(Column[]::new);
+    return conform(df.select(kept), table);
+  }
+
   static List<String> differences(StructType declared, StructType actual) {
     List<String> out = new ArrayList<>();
     for (StructField f : declared.fields()) {
