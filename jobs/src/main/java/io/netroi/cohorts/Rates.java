@@ -10,11 +10,13 @@ import io.netroi.stats.ClusterBootstrap;
 import io.netroi.stats.Newcombe;
 import io.netroi.stats.Wilson;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.RelationalGroupedDataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -61,16 +63,12 @@ final class Rates {
 
   /** Sum of each count per member and group; rows without a group are left out. */
   static Dataset<Row> perMember(Dataset<Row> items, String group, List<String> counts) {
-    return items.where(col(group).isNotNull())
-        .groupBy(col("member_id"), col("team"), col(group))
-        .agg(sums(counts)[0], tail(sums(counts)));
+    return summed(items.where(col(group).isNotNull()).groupBy(col("member_id"), col("team"), col(group)), counts);
   }
 
   /** Sum of each per-member count per scope and group (org, team and member scope). */
   static Dataset<Row> byScope(Dataset<Row> perMember, String group, List<String> counts, String orgName) {
-    return Scopes.explode(perMember, orgName)
-        .groupBy(col("scope"), col("scope_id"), col(group))
-        .agg(sums(counts)[0], tail(sums(counts)));
+    return summed(Scopes.explode(perMember, orgName).groupBy(col("scope"), col("scope_id"), col(group)), counts);
   }
 
   /** Each rate with its Wilson 95% bounds. */
@@ -116,7 +114,7 @@ final class Rates {
         .orderBy(col("scope"), col("scope_id"), col(group), col("member_id")).collectAsList();
     Map<List<Object>, List<Row>> cells = new LinkedHashMap<>();
     for (Row r : rows) {
-      List<Object> cell = java.util.Arrays.asList(r.getAs("scope"), r.getAs("scope_id"), r.getAs(group));
+      List<Object> cell = Arrays.asList(r.getAs("scope"), r.getAs("scope_id"), r.getAs(group));
       cells.computeIfAbsent(cell, k -> new ArrayList<>()).add(r);
     }
     return cells;
@@ -168,12 +166,10 @@ final class Rates {
     return out;
   }
 
-  private static Column[] sums(List<String> counts) {
-    return counts.stream().map(c -> sum(col(c)).as(c)).toArray(Column[]::new);
-  }
-
-  private static Column[] tail(Column[] columns) {
-    return java.util.Arrays.copyOfRange(columns, 1, columns.length);
+  /** Each count column summed under its own name (null when every value is null). */
+  private static Dataset<Row> summed(RelationalGroupedDataset grouped, List<String> counts) {
+    Column[] sums = counts.stream().map(c -> sum(col(c)).as(c)).toArray(Column[]::new);
+    return grouped.agg(sums[0], Arrays.copyOfRange(sums, 1, sums.length));
   }
 
   private static long longOrZero(Row r, String column) {
