@@ -1,0 +1,73 @@
+package io.netroi.stats;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
+
+/**
+ * Percentile bootstrap of a pooled rate over clusters (docs/relationships.md "Scopes": team and org
+ * rates resample the scope's members with replacement). Each replicate draws as many clusters as
+ * there are, with replacement, from a seeded {@link SplittableRandom}; its rate is sum(successes) /
+ * sum(trials). The interval is the 2.5th and 97.5th percentile of the replicate rates (commons-math3
+ * {@link Percentile}, estimation type R-7: linear interpolation between order statistics, R's and
+ * numpy's default). A replicate whose drawn clusters have no trials has no rate and is left out.
+ */
+public final class ClusterBootstrap {
+  /** The lower and upper percentile of a two-sided 95% interval. */
+  public static final double LOW_PERCENT = 2.5;
+  public static final double HIGH_PERCENT = 97.5;
+
+  private ClusterBootstrap() {}
+
+  /**
+   * Percentile bootstrap over clusters (members): resample clusters with replacement B times with a
+   * seeded java.util.SplittableRandom, pooled rate = sum(successes)/sum(trials); returns {low, high}
+   * at 2.5/97.5 percent; {NaN, NaN} when total trials are 0. Deterministic for a seed.
+   */
+  public static double[] interval(long[] successes, long[] trials, int replicates, long seed) {
+    check(successes, trials, replicates);
+    if (Arrays.stream(trials).sum() == 0) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+    double[] rates = replicateRates(successes, trials, replicates, new SplittableRandom(seed));
+    Percentile percentile = new Percentile().withEstimationType(EstimationType.R_7);
+    percentile.setData(rates);
+    return new double[] {percentile.evaluate(LOW_PERCENT), percentile.evaluate(HIGH_PERCENT)};
+  }
+
+  /** The pooled rate of every replicate that drew any trials. */
+  static double[] replicateRates(long[] successes, long[] trials, int replicates, SplittableRandom random) {
+    int clusters = trials.length;
+    double[] rates = new double[replicates];
+    int defined = 0;
+    for (int b = 0; b < replicates; b++) {
+      long k = 0;
+      long n = 0;
+      for (int i = 0; i < clusters; i++) {
+        int drawn = random.nextInt(clusters);
+        k += successes[drawn];
+        n += trials[drawn];
+      }
+      if (n > 0) {
+        rates[defined++] = (double) k / n;
+      }
+    }
+    return Arrays.copyOf(rates, defined);
+  }
+
+  /** Same-length arrays, 0 <= successes <= trials, at least one replicate. */
+  private static void check(long[] successes, long[] trials, int replicates) {
+    if (successes.length != trials.length) {
+      throw new IllegalArgumentException("successes and trials differ in length: " + successes.length + " vs " + trials.length);
+    }
+    if (replicates < 1) {
+      throw new IllegalArgumentException("need at least one replicate, got " + replicates);
+    }
+    for (int i = 0; i < trials.length; i++) {
+      if (successes[i] < 0 || successes[i] > trials[i]) {
+        throw new IllegalArgumentException("cluster " + i + ": need 0 <= successes <= trials, got " + successes[i] + "/" + trials[i]);
+      }
+    }
+  }
+}
