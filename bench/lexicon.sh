@@ -6,4 +6,4 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 mvn -B -q -DskipTests package test-compile >&2
 exec java -cp "jobs/target/test-classes:jobs/target/classes:$(cat jobs/target/runtime-classpath.txt)" \
-  io.netroi.ingest.text.LexiconBenchmark "${1:-v1}" "${2:-7}"
+  io.netroi.ingest.text.LexiconBenchmark "${1:-v2}" "${2:-7}"

@@ -14,7 +14,7 @@ public final class LexiconBenchmark {
   private LexiconBenchmark() {}
 
   public static void main(String[] args) {
-    String version = args.length > 0 ? args[0] : "v1";
+    String version = args.length > 0 ? args[0] : "v2";
     int passes = args.length > 1 ? Integer.parseInt(args[1]) : 7;
     List<String> texts = new ArrayList<>();
     LabelledOpeners.read("dev.csv").forEach(o -> texts.add(Lexicon.plainText(o.text())));
