@@ -39,7 +39,8 @@ public final class Wilson {
     double denominator = 1 + z2 / n;
     double centre = (p + z2 / (2.0 * n)) / denominator;
     double half = z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / denominator;
-    return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+    // the interval always holds p; clamping to it removes rounding at the edges (0/n must give 0, n/n 1)
+    return new double[] {Math.max(0, Math.min(p, centre - half)), Math.min(1, Math.max(p, centre + half))};
   }
 
   /** Spark: the lower bound, native expression (null when trials is 0). */
@@ -60,7 +61,7 @@ public final class Wilson {
     Column centre = p.plus(lit(z2 / 2.0).divide(nd)).divide(denominator);
     Column half = lit(z).multiply(sqrt(p.multiply(lit(1.0).minus(p)).divide(nd)
         .plus(lit(z2 / 4.0).divide(nd.multiply(nd))))).divide(denominator);
-    Column value = sign < 0 ? greatest(lit(0.0), centre.minus(half)) : least(lit(1.0), centre.plus(half));
+    Column value = sign < 0 ? greatest(lit(0.0), least(p, centre.minus(half))) : least(lit(1.0), greatest(p, centre.plus(half)));
     return when(n.gt(0), value);
   }
 }

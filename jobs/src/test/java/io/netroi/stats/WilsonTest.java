@@ -38,7 +38,7 @@ class WilsonTest extends SparkTestBase {
   void sparkExpressionEqualsTheJavaFunction() {
     StructType schema = new StructType().add("k", DataTypes.LongType).add("n", DataTypes.LongType);
     List<Row> rows = df(schema, row(18L, 20L), row(0L, 30L), row(30L, 30L), row(1L, 1L), row(7L, 1000L),
-        row(0L, 0L))
+        row(0L, 7L), row(7L, 7L), row(0L, 0L))
         .select(col("k"), col("n"), Wilson.low(col("k"), col("n"), Wilson.Z95).as("low"),
             Wilson.high(col("k"), col("n"), Wilson.Z95).as("high"))
         .collectAsList();
@@ -50,6 +50,9 @@ class WilsonTest extends SparkTestBase {
       } else {
         assertEquals(expected[0], r.getDouble(2), 1e-12, r.toString());
         assertEquals(expected[1], r.getDouble(3), 1e-12, r.toString());
+        double p = (double) r.getLong(0) / r.getLong(1);
+        org.junit.jupiter.api.Assertions.assertTrue(r.getDouble(2) <= p && p <= r.getDouble(3),
+            "the interval holds the rate exactly, no rounding at the edges: " + r);
       }
     }
   }
