@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       PipelineCommand.class,
       IngestCommand.class,
+      RelationshipsCommand.class,
+      CohortsCommand.class,
       GenerateCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -1,13 +1,21 @@
 package io.netroi.cli;
 
 import io.netroi.config.NetroiConfig;
-import io.netroi.ingest.IngestJob;
+import io.netroi.pipeline.Pipeline;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
-    description = "Run every stage in one SparkSession (today: ingest).")
+    description = "Run every stage in one SparkSession: ingest, relationships, cohorts.")
 final class PipelineCommand extends SparkJobCommand {
+  @Mixin PeriodOptions period;
+
+  @Override
+  protected NetroiConfig configure(NetroiConfig base) {
+    return period.apply(base);
+  }
+
   @Override
   protected String jobName() {
     return "pipeline";
@@ -15,6 +23,6 @@ final class PipelineCommand extends SparkJobCommand {
 
   @Override
   protected void run(SparkSession spark, NetroiConfig config) {
-    IngestJob.run(spark, config);
+    Pipeline.run(spark, config);
   }
 }

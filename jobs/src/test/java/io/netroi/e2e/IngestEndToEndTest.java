@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.netroi.config.NetroiConfig;
-import io.netroi.ingest.IngestJob;
+import io.netroi.pipeline.Pipeline;
 import io.netroi.spark.Tables;
 import io.netroi.testing.SparkTestBase;
 import java.io.File;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -27,28 +24,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * ingest on sample-data must reproduce, number for number, what the generator says it wrote
+ * ingest on sample-data (run once per JVM by {@link SamplePipeline}) must reproduce, number for number, what the generator says it wrote
  * (sample-data/truth.json, documented in docs/generator.md).
  */
 class IngestEndToEndTest extends SparkTestBase {
-  static final Path SAMPLE = Path.of("..", "sample-data").toAbsolutePath().normalize();
+  static final Path SAMPLE = SamplePipeline.SAMPLE;
   static String out;
   static JsonNode truth;
 
   @BeforeEach
-  void ingestOnce() throws Exception {
-    if (out != null) {
-      return;
-    }
-    truth = new ObjectMapper().readTree(SAMPLE.resolve("truth.json").toFile());
-    String dir = Files.createTempDirectory("netroi-e2e").toString();
-    NetroiConfig config = NetroiConfig.builder()
-        .set("netroi.input", SAMPLE.toString())
-        .set("netroi.out", dir)
-        .set("netroi.key", "end-to-end-test-key")
-        .build();
-    IngestJob.run(spark(), config);
-    out = dir;
+  void runOnce() {
+    out = SamplePipeline.out(spark());
+    truth = SamplePipeline.truth();
   }
 
   Dataset<Row> table(String name) {
@@ -203,7 +190,7 @@ class IngestEndToEndTest extends SparkTestBase {
 
   @Test
   void writtenParquetMatchesSchemaFilesWithMicrosTimestampsAndDecimalMoney() throws Exception {
-    for (String t : IngestJob.TABLES) {
+    for (String t : Pipeline.TABLES) {
       File dir = new File(Tables.path(out, t));
       File part = java.util.Arrays.stream(dir.listFiles((d, n) -> n.endsWith(".parquet"))).findFirst().orElseThrow();
       org.apache.parquet.schema.MessageType footer;
@@ -249,7 +236,7 @@ class IngestEndToEndTest extends SparkTestBase {
     Set<String> names = SampleText.contactNames(SAMPLE);
     Set<String> texts = SampleText.messageTexts(SAMPLE);
     Assertions.assertTrue(names.size() > 500 && texts.size() > 1000, "the scan has material to look for");
-    for (String t : IngestJob.TABLES) {
+    for (String t : Pipeline.TABLES) {
       for (String value : SampleText.strings(table(t), t.equals("members") ? Set.of("display_name") : Set.of())) {
         String v = value.toLowerCase(java.util.Locale.ROOT);
         Assertions.assertFalse(v.matches("(?s).*[a-z0-9._%+-]+@[a-z0-9.-]+\\.[a-z]{2,}.*"), t + " holds an email: " + value);

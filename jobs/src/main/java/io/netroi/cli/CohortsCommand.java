@@ -1,0 +1,29 @@
+package io.netroi.cli;
+
+import io.netroi.cohorts.CohortsJob;
+import io.netroi.config.NetroiConfig;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "cohorts", mixinStandardHelpOptions = true,
+    description = "Retention matrices, outreach and invitation cohorts, tier transitions, tie band and social "
+        + "outcome rates, connectors, from the relationship tables.")
+final class CohortsCommand extends SparkJobCommand {
+  @Mixin PeriodOptions period;
+
+  @Override
+  protected NetroiConfig configure(NetroiConfig base) {
+    return period.apply(base);
+  }
+
+  @Override
+  protected String jobName() {
+    return "cohorts";
+  }
+
+  @Override
+  protected void run(SparkSession spark, NetroiConfig config) {
+    CohortsJob.run(spark, config);
+  }
+}

@@ -1,0 +1,24 @@
+package io.netroi.pipeline;
+
+import io.netroi.cohorts.CohortsJob;
+import io.netroi.config.NetroiConfig;
+import io.netroi.ingest.IngestJob;
+import io.netroi.relationships.RelationshipsJob;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+
+/** Every stage in order in one SparkSession; each stage reads the previous one's tables. */
+public final class Pipeline {
+  /** Every table the pipeline writes, stage by stage. */
+  public static final List<String> TABLES = Stream.of(IngestJob.TABLES, RelationshipsJob.TABLES, CohortsJob.TABLES)
+      .flatMap(List::stream).toList();
+
+  private Pipeline() {}
+
+  public static void run(SparkSession spark, NetroiConfig config) {
+    IngestJob.run(spark, config);
+    RelationshipsJob.run(spark, config);
+    CohortsJob.run(spark, config);
+  }
+}
