@@ -1,0 +1,70 @@
+package io.netroi.bench;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import io.netroi.config.NetroiConfig;
+import io.netroi.spark.Sparks;
+import io.netroi.spark.Tables;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Benchmark support (bench/stages.sh), not part of the product.
+ * <ul>
+ *   <li>{@code replicate IN OUT COPIES}: writes COPIES disjoint copies of IN's ingest tables to OUT
+ *   (every member, contact, conversation and outcome id gets a copy suffix), so the relationship and
+ *   cohort stages can be timed on N times the rows with the same shapes;</li>
+ *   <li>{@code floor OUT}: reads OUT's interactions and counts rows per member x contact, the least
+ *   any relationship stage must do; prints rows and seconds.</li>
+ * </ul>
+ */
+public final class ReplicateTables {
+  static final List<String> TABLES = List.of("members", "interactions", "connections", "invitations",
+      "introductions", "outcomes");
+  static final List<String> KEYS = List.of("member_id", "owner_member_id", "contact_key", "conversation_key",
+      "introducer_key", "introduced_key", "outcome_id");
+
+  private ReplicateTables() {}
+
+  public static void main(String[] args) {
+    SparkSession spark = Sparks.session("netroi-bench", NetroiConfig.defaults());
+    try {
+      switch (args[0]) {
+        case "replicate" -> replicate(spark, args[1], args[2], Integer.parseInt(args[3]));
+        case "floor" -> floor(spark, args[1]);
+        default -> throw new IllegalArgumentException("replicate IN OUT COPIES | floor OUT");
+      }
+    } finally {
+      spark.stop();
+    }
+  }
+
+  static void replicate(SparkSession spark, String in, String out, int copies) {
+    for (String t : TABLES) {
+      Dataset<Row> df = Tables.read(spark, in, t);
+      Dataset<Row> copy = df.crossJoin(spark.range(copies).withColumnRenamed("id", "_copy"));
+      for (String key : Arrays.stream(df.columns()).filter(KEYS::contains).toList()) {
+        copy = copy.withColumn(key, suffixed(col(key)));
+      }
+      Tables.write(copy.drop("_copy"), out, t);
+      System.out.println(t + ": " + Tables.read(spark, out, t).count() + " rows");
+    }
+  }
+
+  private static Column suffixed(Column key) {
+    return when(key.isNull(), key).otherwise(concat(key, lit("~"), col("_copy").cast("string")));
+  }
+
+  static void floor(SparkSession spark, String out) {
+    long start = System.nanoTime();
+    long pairs = Tables.read(spark, out, "interactions").groupBy("member_id", "contact_key").count().count();
+    System.out.printf("floor: %d member x contact pairs in %.1f s%n", pairs, (System.nanoTime() - start) / 1e9);
+  }
+}
