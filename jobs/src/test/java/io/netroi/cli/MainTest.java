@@ -28,7 +28,7 @@ class MainTest {
   void helpListsTheJobs() {
     Result r = run("--help");
     assertEquals(0, r.code());
-    for (String job : new String[] {"pipeline", "ingest", "generate"}) {
+    for (String job : new String[] {"pipeline", "ingest", "relationships", "cohorts", "generate"}) {
       assertTrue(r.out().contains(job), r.out());
     }
   }
@@ -50,6 +50,19 @@ class MainTest {
         "--conf", "netroi.key=k", "--conf", "spark.master=local[1]", "--conf", "spark.ui.enabled=false");
     assertEquals(3, r.code(), r.err());
     assertTrue(r.err().contains("roster.csv, row 1: missing columns [timezone, consent]"), r.err());
+  }
+
+  @Test
+  void badPeriodOptionsAreUsageErrorsBeforeSparkStarts() {
+    Result badDate = run("relationships", "--as-of", "2026-13-01");
+    assertEquals(2, badDate.code());
+    assertTrue(badDate.err().contains("--as-of"), badDate.err());
+    Result badMonth = run("cohorts", "--fiscal-year-start-month", "13");
+    assertEquals(2, badMonth.code());
+    assertTrue(badMonth.err().contains("--fiscal-year-start-month must be 1-12, got 13"), badMonth.err());
+    Result badKey = run("pipeline", "--conf", "netroi.as.of=yesterday");
+    assertEquals(2, badKey.code());
+    assertTrue(badKey.err().contains("netroi.as.of must be a date yyyy-MM-dd, got 'yesterday'"), badKey.err());
   }
 
   @Test
