@@ -4,19 +4,11 @@ import io.netroi.cohorts.CohortsJob;
 import io.netroi.config.NetroiConfig;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 @Command(name = "cohorts", mixinStandardHelpOptions = true,
     description = "Retention matrices, outreach and invitation cohorts, tier transitions, tie band and social "
         + "outcome rates, connectors, from the relationship tables.")
-final class CohortsCommand extends SparkJobCommand {
-  @Mixin PeriodOptions period;
-
-  @Override
-  protected NetroiConfig configure(NetroiConfig base) {
-    return period.apply(base);
-  }
-
+final class CohortsCommand extends PeriodJobCommand {
   @Override
   protected String jobName() {
     return "cohorts";

@@ -4,18 +4,10 @@ import io.netroi.config.NetroiConfig;
 import io.netroi.pipeline.Pipeline;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
     description = "Run every stage in one SparkSession: ingest, relationships, cohorts.")
-final class PipelineCommand extends SparkJobCommand {
-  @Mixin PeriodOptions period;
-
-  @Override
-  protected NetroiConfig configure(NetroiConfig base) {
-    return period.apply(base);
-  }
-
+final class PipelineCommand extends PeriodJobCommand {
   @Override
   protected String jobName() {
     return "pipeline";

@@ -4,18 +4,10 @@ import io.netroi.config.NetroiConfig;
 import io.netroi.relationships.RelationshipsJob;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 @Command(name = "relationships", mixinStandardHelpOptions = true,
     description = "Member x contact facts, openers, tie strength and quarterly tiers, from the ingest tables.")
-final class RelationshipsCommand extends SparkJobCommand {
-  @Mixin PeriodOptions period;
-
-  @Override
-  protected NetroiConfig configure(NetroiConfig base) {
-    return period.apply(base);
-  }
-
+final class RelationshipsCommand extends PeriodJobCommand {
   @Override
   protected String jobName() {
     return "relationships";

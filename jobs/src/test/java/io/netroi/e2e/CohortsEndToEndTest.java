@@ -9,33 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netroi.cohorts.CohortsJob;
 import io.netroi.spark.Tables;
-import io.netroi.testing.SparkTestBase;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The cohort tables on sample-data: the planted reply and acceptance effects come back out with the
  * generator's realised counts; scopes, censoring and transitions add up.
  */
-class CohortsEndToEndTest extends SparkTestBase {
-  String out;
-  JsonNode truth;
-
-  @BeforeEach
-  void runOnce() {
-    out = SamplePipeline.out(spark());
-    truth = SamplePipeline.truth();
-  }
-
-  Dataset<Row> table(String name) {
-    return Tables.read(spark(), out, name);
-  }
-
+class CohortsEndToEndTest extends SampleEndToEndTest {
   Row orgRow(String table, String column, Object value) {
     List<Row> rows = table(table).where(col("scope").equalTo("org").and(col(column).equalTo(value))).collectAsList();
     assertEquals(1, rows.size(), table + " org row " + column + "=" + value);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netroi.pipeline.Pipeline;
 import io.netroi.spark.Tables;
-import io.netroi.testing.SparkTestBase;
 import java.io.File;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -20,28 +19,13 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * ingest on sample-data (run once per JVM by {@link SamplePipeline}) must reproduce, number for number, what the generator says it wrote
  * (sample-data/truth.json, documented in docs/generator.md).
  */
-class IngestEndToEndTest extends SparkTestBase {
-  static final Path SAMPLE = SamplePipeline.SAMPLE;
-  static String out;
-  static JsonNode truth;
-
-  @BeforeEach
-  void runOnce() {
-    out = SamplePipeline.out(spark());
-    truth = SamplePipeline.truth();
-  }
-
-  Dataset<Row> table(String name) {
-    return Tables.read(spark(), out, name);
-  }
-
+class IngestEndToEndTest extends SampleEndToEndTest {
   /** data_quality as source_file -> metric -> count (zero counts dropped). */
   Map<String, Map<String, Long>> dataQuality() {
     Map<String, Map<String, Long>> got = new TreeMap<>();

@@ -12,7 +12,6 @@ import io.netroi.config.NetroiConfig;
 import io.netroi.ingest.IngestJob;
 import io.netroi.relationships.RelationshipsJob;
 import io.netroi.spark.Tables;
-import io.netroi.testing.SparkTestBase;
 import io.netroi.time.Quarters;
 import java.io.File;
 import java.nio.file.Files;
@@ -25,7 +24,6 @@ import org.apache.commons.io.FileUtils;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,21 +31,8 @@ import org.junit.jupiter.api.Test;
  * openers must be exactly what the generator planted and recorded in truth.json; quarterly states
  * must add up to the relationship facts.
  */
-class RelationshipsEndToEndTest extends SparkTestBase {
+class RelationshipsEndToEndTest extends SampleEndToEndTest {
   static final List<String> STYLES = List.of("relationship", "pitch", "inbound", "introduced", "silent");
-  String out;
-  JsonNode truth;
-
-  @BeforeEach
-  void runOnce() {
-    out = SamplePipeline.out(spark());
-    truth = SamplePipeline.truth();
-  }
-
-  Dataset<Row> table(String name) {
-    return Tables.read(spark(), out, name);
-  }
-
   /** Per style: relationships, connected, replied within the window, outbound openers, answered. */
   static Map<String, long[]> byStyle(Dataset<Row> relationships) {
     Map<String, long[]> got = new HashMap<>();
