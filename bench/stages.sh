@@ -23,13 +23,13 @@ measure() { # command...: prints "seconds peak_kb"
   /usr/bin/time -f "%e %M" -o "$log" "$@" > "$WORK/out.log" 2>&1 || { tail -50 "$WORK/out.log" >&2; exit 1; }
   cat "$log"
 }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-bench_java() { java -Xmx4g --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
-  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED \
-  -cp "$ROOT/jobs/target/test-classes:$ROOT/jobs/target/classes:$(cat "$ROOT/jobs/target/runtime-classpath.txt")" \
-  io.netroi.bench.ReplicateTables "$@"; }
-
 (cd "$ROOT" && mvn -B -q -DskipTests package test-compile >&2)
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+BENCH_JAVA=(java -Xmx4g --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
+  -cp "$ROOT/jobs/target/test-classes:$ROOT/jobs/target/classes:$(cat "$ROOT/jobs/target/runtime-classpath.txt")"
+  io.netroi.bench.ReplicateTables)
+
 echo "dataset: $MEMBERS members, $MESSAGES messages x $COPIES copies, $RUNS runs, $(nproc) cores"
 if [ ! -d "$WORK/base/tables/interactions" ]; then
   "$ROOT/bin/netroi" generate --out "$WORK/in" --members "$MEMBERS" --messages "$MESSAGES" --seed 11 > /dev/null 2>&1
@@ -37,13 +37,13 @@ if [ ! -d "$WORK/base/tables/interactions" ]; then
   echo "ingest (once, not part of the figures): ${s}s, peak $((kb / 1024)) MiB"
 fi
 rm -rf "$WORK/big"
-bench_java replicate "$WORK/base" "$WORK/big" "$COPIES" 2>/dev/null | tee "$WORK/replicate.log" | sed 's/^/replicated /'
+"${BENCH_JAVA[@]}" replicate "$WORK/base" "$WORK/big" "$COPIES" 2>/dev/null | tee "$WORK/replicate.log" | sed 's/^/replicated /'
 INTERACTIONS=$(awk '$1=="interactions:"{print $2}' "$WORK/replicate.log")
 for stage in floor relationships cohorts; do
   : > "$WORK/runs"
   for i in $(seq 1 "$RUNS"); do
     if [ "$stage" = floor ]; then
-      read -r s kb < <(measure bench_java floor "$WORK/big")
+      read -r s kb < <(measure "${BENCH_JAVA[@]}" floor "$WORK/big")
     else
       read -r s kb < <(measure "$ROOT/bin/netroi" "$stage" --out "$WORK/big" --conf netroi.key=bench)
     fi
