@@ -28,7 +28,9 @@ public final class Generator {
 
   /** Top-level entries a generated folder holds; {@code --force} removes exactly these. */
   static final List<String> OUTPUTS = List.of("roster.csv", "exports", "outcomes.csv", "outcomes", "interactions",
-      "fx.csv", "erasures.csv", "truth.json");
+      "fx.csv", "erasures.csv", "paths", "truth.json");
+  /** The documented example path table for {@code attribute-paths} (docs/attribution.md), copied as is. */
+  static final String EXAMPLE_PATHS = "attribution/example-paths.csv";
 
   /**
    * @param out the input folder to write
@@ -130,6 +132,7 @@ public final class Generator {
     writeInteractions(o.out(), summaries, truth);
     truth.global(fx(o.out()));
     truth.global(erasures(o.out(), summaries));
+    copyExamplePaths(o.out());
     for (MemberSummary s : summaries) {
       truth.member(s);
     }
@@ -182,6 +185,14 @@ public final class Generator {
       }
     }
     return t;
+  }
+
+  /** paths/example-paths.csv: not an input of the pipeline, the example of the attribute-paths job. */
+  private static void copyExamplePaths(Path out) throws IOException {
+    try (java.io.InputStream in = Generator.class.getResourceAsStream("/" + EXAMPLE_PATHS);
+        OutputStream os = open(out.resolve("paths/example-paths.csv"))) {
+      in.transferTo(os);
+    }
   }
 
   private static void writeOutcomes(Path out, Plan plan, List<MemberSummary> summaries, Truth truth) throws IOException {
