@@ -1,7 +1,7 @@
 package io.netroi.attribution;
 
 import static io.netroi.attribution.AttributionRows.touch;
-import static io.netroi.attribution.JourneysTest.strings;
+import static io.netroi.attribution.JourneyFixtures.strings;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;

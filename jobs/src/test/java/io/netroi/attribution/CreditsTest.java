@@ -152,8 +152,8 @@ class CreditsTest extends SparkTestBase {
     // o3's tie is ordered by type: email before msg_in
     Assertions.assertEquals(Set.of("(start)|email|3", "email|msg_in|2", "msg_in|email|1", "email|(conversion)|1",
             "msg_in|(conversion)|1", "(start)|intro|1", "intro|(conversion)|1", "email|email|1", "email|(null)|1"),
-        JourneysTest.strings(Journeys.transitions(journeys, nonConverting), "from", "to", "count"));
-    Assertions.assertEquals(Set.of("email,msg_in|2|150.0", "intro|1|10.0"), JourneysTest.strings(
+        JourneyFixtures.strings(Journeys.transitions(journeys, nonConverting), "from", "to", "count"));
+    Assertions.assertEquals(Set.of("email,msg_in|2|150.0", "intro|1|10.0"), JourneyFixtures.strings(
         Journeys.typeSets(journeys).selectExpr("array_join(types, ',') as types", "conversions", "value"),
         "types", "conversions", "value"));
   }

@@ -1,12 +1,12 @@
 package io.netroi.attribution;
 
+import static io.netroi.attribution.AttributionRows.colleagueMsg;
 import static io.netroi.attribution.AttributionRows.d;
 import static io.netroi.attribution.AttributionRows.generic;
 import static io.netroi.attribution.AttributionRows.intro;
 import static io.netroi.attribution.AttributionRows.invitation;
 import static io.netroi.attribution.AttributionRows.msg;
 import static io.netroi.attribution.AttributionRows.msgIn;
-import static io.netroi.attribution.AttributionRows.colleagueMsg;
 import static io.netroi.attribution.AttributionRows.outcome;
 
 import io.netroi.relationships.Observation;
@@ -73,6 +73,7 @@ abstract class JourneyFixtures extends SparkTestBase {
     return Touchpoints.of(interactions(), invitations(), introductions(), windows());
   }
 
+  /** Each row's columns joined by |, as a set. */
   static Set<String> strings(Dataset<Row> df, String... cols) {
     return df.collectAsList().stream()
         .map(r -> java.util.Arrays.stream(cols).map(c -> String.valueOf((Object) r.getAs(c)))

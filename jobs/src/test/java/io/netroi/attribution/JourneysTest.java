@@ -1,19 +1,9 @@
 package io.netroi.attribution;
 
-import static io.netroi.attribution.AttributionRows.d;
-import static io.netroi.attribution.AttributionRows.generic;
-import static io.netroi.attribution.AttributionRows.intro;
-import static io.netroi.attribution.AttributionRows.invitation;
-import static io.netroi.attribution.AttributionRows.msg;
-import static io.netroi.attribution.AttributionRows.msgIn;
-import static io.netroi.attribution.AttributionRows.colleagueMsg;
 import static io.netroi.attribution.AttributionRows.outcome;
 
-import io.netroi.relationships.Observation;
 import io.netroi.spark.Tables;
-import java.time.LocalDate;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Assertions;
