@@ -62,7 +62,7 @@ public final class Journeys {
     checkScope(scope);
     Dataset<Row> matched = matched(outcomes);
     Dataset<Row> direct = directTouches(matched, touchpoints, lookbackDays, scope);
-    Dataset<Row> detected = detectedIntroductions(matched, introductions, windows, lookbackDays, scope);
+    Dataset<Row> detected = detectedIntroductions(matched, introductions, windows, scope);
     Dataset<Row> undetected = matched.join(detected.select("outcome_id").distinct(), new String[] {"outcome_id"},
         "left_anti");
     return direct.unionByName(detected).unionByName(namedIntroductions(undetected, direct, windows));
@@ -117,10 +117,11 @@ public final class Journeys {
 
   /**
    * Intro touches from detected introductions of the outcome's contact to a member in scope, at the
-   * introduction's time within the window: member_id = the member, contact_key = the introducer.
+   * introduction's time (on or before closed_on, even before the lookback window): member_id = the
+   * member, contact_key = the introducer.
    */
   static Dataset<Row> detectedIntroductions(Dataset<Row> matched, Dataset<Row> introductions, Dataset<Row> windows,
-      int lookbackDays, String scope) {
+      String scope) {
     Dataset<Row> intros = introductions
         .where(not(col("made_by_member")).and(col("introducer_key").isNotNull()))
         .join(windows.select("member_id", "team", "timezone", "observed_end"), "member_id")
@@ -131,7 +132,8 @@ public final class Journeys {
         .withColumn("touch_type", lit(Touchpoints.INTRO))
         .withColumn("role", lit(Touchpoints.INTRODUCER))
         .withColumn("local_date", LocalTime.date(col("ts"), col("timezone")))
-        .where(inWindow(col("local_date"), lookbackDays).and(inScope(scope)))
+        // on or before closed_on, however long before: the introduction is where the relationship came from
+        .where(col("local_date").leq(col("closed_on")).and(inScope(scope)))
         .select(journeyColumns()).distinct();
   }
 

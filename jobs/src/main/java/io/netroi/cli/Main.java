@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       RelationshipsCommand.class,
       CohortsCommand.class,
+      AttributionCommand.class,
       AttributePathsCommand.class,
       GenerateCommand.class,
       CommandLine.HelpCommand.class

@@ -1,5 +1,6 @@
 package io.netroi.pipeline;
 
+import io.netroi.attribution.AttributionJob;
 import io.netroi.cohorts.CohortsJob;
 import io.netroi.config.NetroiConfig;
 import io.netroi.ingest.IngestJob;
@@ -11,7 +12,8 @@ import org.apache.spark.sql.SparkSession;
 /** Every stage in order in one SparkSession; each stage reads the previous one's tables. */
 public final class Pipeline {
   /** Every table the pipeline writes, stage by stage. */
-  public static final List<String> TABLES = Stream.of(IngestJob.TABLES, RelationshipsJob.TABLES, CohortsJob.TABLES)
+  public static final List<String> TABLES = Stream.of(IngestJob.TABLES, RelationshipsJob.TABLES, CohortsJob.TABLES,
+      AttributionJob.TABLES)
       .flatMap(List::stream).toList();
 
   private Pipeline() {}
@@ -20,5 +22,6 @@ public final class Pipeline {
     IngestJob.run(spark, config);
     RelationshipsJob.run(spark, config);
     CohortsJob.run(spark, config);
+    AttributionJob.run(spark, config);
   }
 }

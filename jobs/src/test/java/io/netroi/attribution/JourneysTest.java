@@ -39,6 +39,15 @@ class JourneysTest extends JourneyFixtures {
   }
 
   @Test
+  void aDetectedIntroductionCountsEvenWhenOlderThanTheLookback() {
+    // o3 closes 2026-03-01; with a 20-day lookback its direct touch of 2026-02-02 is out, the
+    // introduction of 2026-02-01 (where the relationship came from) stays
+    Dataset<Row> j = Journeys.build(outcomes(), touchpoints(), introductions(), windows(), 20, Journeys.TEAM);
+    Assertions.assertEquals(Set.of("o3|m2|i1|intro|introducer"),
+        strings(j.where("outcome_id = 'o3'"), "outcome_id", "member_id", "contact_key", "touch_type", "role"));
+  }
+
+  @Test
   void ownerScopeKeepsOnlyTheOwnersTouches() {
     Dataset<Row> j = Journeys.build(outcomes(), touchpoints(), introductions(), windows(), 365, Journeys.OWNER);
     Assertions.assertEquals(Set.of("o1|m1|msg_out_pitch", "o1|m1|msg_in"),

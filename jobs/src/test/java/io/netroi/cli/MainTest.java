@@ -28,7 +28,7 @@ class MainTest {
   void helpListsTheJobs() {
     Result r = run("--help");
     assertEquals(0, r.code());
-    for (String job : new String[] {"pipeline", "ingest", "relationships", "cohorts", "generate"}) {
+    for (String job : new String[] {"pipeline", "ingest", "relationships", "cohorts", "attribution", "attribute-paths", "generate"}) {
       assertTrue(r.out().contains(job), r.out());
     }
   }
