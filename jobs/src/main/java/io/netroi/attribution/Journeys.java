@@ -17,6 +17,7 @@ import static org.apache.spark.sql.functions.timestamp_micros;
 import static org.apache.spark.sql.functions.unix_micros;
 import static org.apache.spark.sql.functions.when;
 
+import io.netroi.attribution.engine.Markov;
 import io.netroi.relationships.LocalTime;
 import io.netroi.relationships.Observation;
 import io.netroi.spark.Tables;
@@ -38,9 +39,10 @@ import org.apache.spark.sql.expressions.WindowSpec;
 public final class Journeys {
   public static final String TEAM = "team";
   public static final String OWNER = "owner";
-  public static final String START = "(start)";
-  public static final String CONVERSION = "(conversion)";
-  public static final String NULL_STATE = "(null)";
+  /** The chain states of the transition counts, as the Markov engine names them. */
+  public static final String START = Markov.START;
+  public static final String CONVERSION = Markov.CONVERSION;
+  public static final String NULL_STATE = Markov.NULL;
   /** Outcome columns carried on every journey row. */
   static final String[] OUTCOME_COLS = {"outcome_id", "type", "value_reporting", "closed_on", "owner_member_id"};
   /** Touch columns of every journey row (as in {@link Touchpoints#of}). */
