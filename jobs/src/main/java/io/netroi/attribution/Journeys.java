@@ -126,8 +126,8 @@ public final class Journeys {
       String scope) {
     Dataset<Row> intros = introductions
         .where(not(col("made_by_member")).and(col("introducer_key").isNotNull()))
-        .join(windows.select("member_id", "team", "timezone", "observed_end"), "member_id")
-        .where(col("introduced_at").lt(col("observed_end")))
+        .transform(rows -> Observation.before(rows, windows.select("member_id", "team", "timezone", "observed_end"),
+            "introduced_at"))
         .select(col("member_id"), col("team"), col("timezone"), col("introducer_key").as("contact_key"),
             col("introduced_at").as("ts"), col("introduced_key"));
     return matched.join(intros, matched.col("outcome_contact").equalTo(intros.col("introduced_key")))

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
 import io.netroi.relationships.LocalTime;
+import io.netroi.relationships.Observation;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,8 +32,7 @@ public final class Touchpoints {
       Dataset<Row> windows) {
     Dataset<Row> touches = interactionTouches(withoutIntroductionMessages(interactions, introductions))
         .unionByName(invitationTouches(invitations));
-    return touches.join(windows.select("member_id", "team", "timezone", "observed_end"), "member_id")
-        .where(col("ts").lt(col("observed_end")))
+    return Observation.before(touches, windows.select("member_id", "team", "timezone", "observed_end"), "ts")
         .select(col("member_id"), col("team"), col("timezone"), col("contact_key"), col("ts"), col("touch_type"),
             lit(DIRECT).as("role"), LocalTime.date(col("ts"), col("timezone")).as("local_date"));
   }

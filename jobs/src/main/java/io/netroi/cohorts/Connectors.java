@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.netroi.relationships.LocalTime;
+import io.netroi.relationships.Observation;
 import io.netroi.spark.Tables;
 import java.math.BigDecimal;
 import org.apache.spark.sql.Column;
@@ -42,9 +43,7 @@ public final class Connectors {
 
   /** Introductions of members in the windows before their observation end, with the local intro_date. */
   static Dataset<Row> observedIntroductions(Dataset<Row> introductions, Dataset<Row> windows) {
-    return introductions
-        .join(windows.select("member_id", "timezone", "observed_end"), "member_id")
-        .where(col("introduced_at").lt(col("observed_end")))
+    return Observation.before(introductions, windows.select("member_id", "timezone", "observed_end"), "introduced_at")
         .withColumn("intro_date", LocalTime.date(col("introduced_at"), col("timezone")));
   }
 

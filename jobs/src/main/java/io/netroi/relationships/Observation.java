@@ -44,6 +44,14 @@ public final class Observation {
         .withColumn("observed_end", localMidnight(date_add(col("observed_until"), 1), col("timezone")));
   }
 
+  /**
+   * Rows of the windows' members whose timestamp column is before the member's observed_end, joined
+   * with the given window columns (member_id and observed_end at least).
+   */
+  public static Dataset<Row> before(Dataset<Row> rows, Dataset<Row> windows, String tsColumn) {
+    return rows.join(windows, "member_id").where(col(tsColumn).lt(col("observed_end")));
+  }
+
   /** The UTC instant at which a local date begins in a time zone. */
   public static Column localMidnight(Column localDate, Column timezone) {
     return to_utc_timestamp(localDate.cast("timestamp"), timezone);

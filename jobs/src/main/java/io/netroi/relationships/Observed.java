@@ -28,14 +28,9 @@ final class Observed {
   static RelationshipInputs within(RelationshipInputs in, Dataset<Row> windows) {
     Dataset<Row> w = windows.select(MEMBER, TIMEZONE, OBSERVED_UNTIL, OBSERVED_END);
     return new RelationshipInputs(
-        before(in.interactions(), w, TS),
+        Observation.before(in.interactions(), w, TS),
         in.connections().join(w, MEMBER).where(col(CONNECTED_ON).leq(col(OBSERVED_UNTIL))),
-        before(in.invitations(), w, SENT_AT),
-        before(in.introductions(), w, INTRODUCED_AT));
-  }
-
-  /** Rows of windowed members whose timestamp column is before the member's observed_end. */
-  static Dataset<Row> before(Dataset<Row> rows, Dataset<Row> windows, String tsColumn) {
-    return rows.join(windows, MEMBER).where(col(tsColumn).lt(col(OBSERVED_END)));
+        Observation.before(in.invitations(), w, SENT_AT),
+        Observation.before(in.introductions(), w, INTRODUCED_AT));
   }
 }

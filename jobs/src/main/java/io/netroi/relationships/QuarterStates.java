@@ -62,8 +62,7 @@ public final class QuarterStates {
         .where(col("source").isin(MESSAGES, GENERIC).and(col("direction").isin("out", "in"))
             .and(col("contact_key").isNotNull()))
         .select("member_id", "contact_key", "ts", "direction", "source")
-        .join(w, "member_id")
-        .where(col("ts").lt(col("observed_end")))
+        .transform(rows -> Observation.before(rows, w, "ts"))
         .withColumn("local_date", local)
         .withColumn("quarter_index", Quarters.index(col("local_date"), fiscal));
   }
