@@ -86,7 +86,8 @@ public final class AttributionJob {
   static Dataset<Row> credits(Dataset<Row> journeys, Dataset<Row> touchpoints, Dataset<Row> outcomes, Stage stage,
       Settings s) {
     Dataset<Row> heuristic = HeuristicCredits.credit(journeys, s.halfLifeDays(), s.first(), s.last());
-    Dataset<Row> nonConverting = Journeys.nonConverting(touchpoints, outcomes, stage.asOf(), s.lookbackDays());
+    Dataset<Row> nonConverting = Journeys.nonConverting(touchpoints, stage.inputs().introductions(), stage.windows(),
+        outcomes, stage.asOf(), s.lookbackDays());
     Map<String, Double> removal = markovWeights(Journeys.transitions(journeys, nonConverting));
     Map<String, Double> shapley = shapleyWeights(Journeys.typeSets(journeys));
     LOG.info("attribution weights: markov removal effects {}, shapley values {}", removal, shapley);

@@ -124,19 +124,27 @@ public final class Journeys {
    */
   static Dataset<Row> detectedIntroductions(Dataset<Row> matched, Dataset<Row> introductions, Dataset<Row> windows,
       String scope) {
-    Dataset<Row> intros = introductions
+    Dataset<Row> intros = introductionTouches(introductions, windows);
+    return matched.join(intros, matched.col("outcome_contact").equalTo(intros.col("introduced_key")))
+        // on or before closed_on, however long before: the introduction is where the relationship came from
+        .where(col("local_date").leq(col("closed_on")).and(inScope(scope)))
+        .select(journeyColumns()).distinct();
+  }
+
+  /**
+   * Detected introductions of a contact to a consenting member, before the member's observed_end, as
+   * intro touches: member_id, team, timezone, contact_key (the introducer), ts, touch_type, role,
+   * local_date, and introduced_key (the contact introduced).
+   */
+  static Dataset<Row> introductionTouches(Dataset<Row> introductions, Dataset<Row> windows) {
+    return introductions
         .where(not(col("made_by_member")).and(col("introducer_key").isNotNull()))
         .transform(rows -> Observation.before(rows, windows.select("member_id", "team", "timezone", "observed_end"),
             "introduced_at"))
         .select(col("member_id"), col("team"), col("timezone"), col("introducer_key").as("contact_key"),
-            col("introduced_at").as("ts"), col("introduced_key"));
-    return matched.join(intros, matched.col("outcome_contact").equalTo(intros.col("introduced_key")))
-        .withColumn("touch_type", lit(Touchpoints.INTRO))
-        .withColumn("role", lit(Touchpoints.INTRODUCER))
-        .withColumn("local_date", LocalTime.date(col("ts"), col("timezone")))
-        // on or before closed_on, however long before: the introduction is where the relationship came from
-        .where(col("local_date").leq(col("closed_on")).and(inScope(scope)))
-        .select(journeyColumns()).distinct();
+            col("introduced_at").as("ts"), lit(Touchpoints.INTRO).as("touch_type"),
+            lit(Touchpoints.INTRODUCER).as("role"), LocalTime.date(col("introduced_at"), col("timezone")).as("local_date"),
+            col("introduced_key"));
   }
 
   /**
@@ -187,16 +195,23 @@ public final class Journeys {
   }
 
   /**
-   * Non-converting journeys: touches (contact_key, member_id, ts, touch_type) of contacts without any
-   * outcome, with local_date in [asOf - lookback, asOf], pooled over members (order by ts).
+   * Non-converting journeys, the counterpart of {@link #build} for contacts without any outcome:
+   * touches (contact_key = the contact, member_id, ts, touch_type) pooled over members (order by
+   * ts): direct touches with local_date in [asOf - lookback, asOf], and the contact's detected
+   * introductions to a consenting member on or before asOf, however long before (as for outcomes).
    */
-  public static Dataset<Row> nonConverting(Dataset<Row> touchpoints, Dataset<Row> outcomes, LocalDate asOf,
-      int lookbackDays) {
+  public static Dataset<Row> nonConverting(Dataset<Row> touchpoints, Dataset<Row> introductions,
+      Dataset<Row> windows, Dataset<Row> outcomes, LocalDate asOf, int lookbackDays) {
     Dataset<Row> converted = outcomes.where(col("contact_key").isNotNull()).select("contact_key").distinct();
     Column asOfDate = lit(Date.valueOf(asOf));
-    return touchpoints.join(converted, new String[] {"contact_key"}, "left_anti")
+    Dataset<Row> direct = touchpoints
         .where(col("local_date").between(date_sub(asOfDate, lookbackDays), asOfDate))
         .select("contact_key", "member_id", "ts", "touch_type");
+    Dataset<Row> intros = introductionTouches(introductions, windows)
+        .where(col("local_date").leq(asOfDate))
+        .select(col("introduced_key").as("contact_key"), col("member_id"), col("ts"), col("touch_type"))
+        .distinct();
+    return direct.unionByName(intros).join(converted, new String[] {"contact_key"}, "left_anti");
   }
 
   /**

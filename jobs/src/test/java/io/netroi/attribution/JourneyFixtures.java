@@ -55,7 +55,9 @@ abstract class JourneyFixtures extends SparkTestBase {
   Dataset<Row> introductions() {
     return df(Tables.schema("introductions"),
         intro("m2", "k3", "2026-02-01T09:00:00Z", "i1", "c3"),
-        intro("m2", "k3", "2026-02-01T09:00:00Z", "i1", "m2"));
+        intro("m1", "k9", "2025-01-15T09:00:00Z", "i3", "y"), // y never converts
+        intro("m1", "k9", "2026-07-02T09:00:00Z", "i4", "z"), // after m1's observed_end
+        intro("m3", "k8", "2026-06-01T09:00:00Z", "i4", "w")); // m3 does not consent
   }
 
   Dataset<Row> outcomes() {

@@ -78,8 +78,11 @@ class JourneysTest extends JourneyFixtures {
   }
 
   @Test
-  void nonConvertingJourneysAreContactsWithoutOutcomesInTheLookback() {
-    Dataset<Row> nc = Journeys.nonConverting(touchpoints(), outcomes(), AS_OF, 30);
-    Assertions.assertEquals(Set.of("x|m2|msg_out_relationship"), strings(nc, "contact_key", "member_id", "touch_type"));
+  void nonConvertingJourneysAreContactsWithoutOutcomesInTheLookbackAndTheirIntroductions() {
+    Dataset<Row> nc = Journeys.nonConverting(touchpoints(), introductions(), windows(), outcomes(), AS_OF, 30);
+    // x: a direct touch in the 30 days; y: introduced to m1 long before (counts, as for outcomes);
+    // c3's introduction belongs to an outcome; z is after m1's observation end; w's member does not consent
+    Assertions.assertEquals(Set.of("x|m2|msg_out_relationship", "y|m1|intro"),
+        strings(nc, "contact_key", "member_id", "touch_type"));
   }
 }
