@@ -63,6 +63,38 @@ class AttributionEndToEndTest extends SampleEndToEndTest {
   }
 
   @Test
+  void thePlantedIntroducerEffectShowsInIntroducerValue() {
+    // the generator picks introduced relationships for outcomes more often (weight 4 vs 1-1.5); under
+    // first_touch an introduction is the door-opener, so introducers' share of the attributed outcomes
+    // must stand well above the share of introduced relationships among the relationships with an opener
+    Dataset<Row> opened = table("relationships").where("not is_colleague and opener_style <> 'silent'");
+    double introducedShare = (double) opened.where("opener_style = 'introduced'").count() / opened.count();
+    double outcomes = table("attribution").select("outcome_id").distinct().count();
+    double introducerShare = table("introducer_value").where("model = 'first_touch'").agg(sum("credit")).first()
+        .getDouble(0) / outcomes;
+    Assertions.assertTrue(introducerShare > 2 * introducedShare,
+        "introducers open " + introducerShare + " of outcomes vs " + introducedShare + " of relationships introduced");
+    Dataset<Row> known = table("introductions").select(col("introducer_key"))
+        .union(table("outcomes").select(col("introducer_key"))).where("introducer_key is not null").distinct();
+    assertEquals(0, table("introducer_value").join(known, new String[] {"introducer_key"}, "left_anti").count(),
+        "every credited introducer is a detected or CRM-named one");
+  }
+
+  @Test
+  void touchTypeCreditsAddUpToTheAttributedOutcomesUnderEveryModel() {
+    long outcomes = table("attribution").select("outcome_id").distinct().count();
+    BigDecimal attributed = table("attribution").where("model = 'linear'").agg(sum("credited_value")).first()
+        .getDecimal(0);
+    List<Row> perModel = table("touch_type_attribution").groupBy("model")
+        .agg(sum("credit").as("credit"), sum("credited_value").as("value")).collectAsList();
+    assertEquals(MODELS.size(), perModel.size());
+    for (Row r : perModel) {
+      assertEquals(outcomes, r.getDouble(1), 1e-6, "credit of " + r.getString(0));
+      assertEquals(0, attributed.compareTo(r.getDecimal(2)), "value of " + r.getString(0));
+    }
+  }
+
+  @Test
   void summaryValuesReconcileWithTheOutcomes() {
     Dataset<Row> org = table("attribution_summary").where("scope = 'org' and model = 'linear'");
     BigDecimal value = org.agg(sum("value")).first().getDecimal(0);
