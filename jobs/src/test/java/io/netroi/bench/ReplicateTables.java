@@ -16,13 +16,17 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Benchmark support (bench/stages.sh), not part of the product.
+ * Benchmark support (bench/stages.sh, bench/attribution.sh), not part of the product.
  * <ul>
- *   <li>{@code replicate IN OUT COPIES}: writes COPIES disjoint copies of IN's ingest tables to OUT
- *   (every member, contact, conversation and outcome id gets a copy suffix), so the relationship and
- *   cohort stages can be timed on N times the rows with the same shapes;</li>
+ *   <li>{@code replicate IN OUT COPIES [OUTCOME_COPIES]}: writes COPIES disjoint copies of IN's ingest
+ *   tables to OUT (every member, contact, conversation and outcome id gets a copy suffix), so the
+ *   stages can be timed on N times the rows with the same shapes; with OUTCOME_COPIES > 1 every
+ *   outcome is written that many times (same contact and date, ids suffixed {@code #k}), for more
+ *   outcomes per message than the generator plants;</li>
  *   <li>{@code floor OUT}: reads OUT's interactions and counts rows per member x contact, the least
- *   any relationship stage must do; prints rows and seconds.</li>
+ *   any relationship stage must do; prints rows and seconds;</li>
+ *   <li>{@code attribution-floor OUT}: reads OUT's outcomes and interactions and counts the
+ *   interaction rows of each outcome's contact, the least an attribution stage must do.</li>
  * </ul>
  */
 public final class ReplicateTables {
@@ -37,21 +41,29 @@ public final class ReplicateTables {
     SparkSession spark = Sparks.session("netroi-bench", NetroiConfig.defaults());
     try {
       switch (args[0]) {
-        case "replicate" -> replicate(spark, args[1], args[2], Integer.parseInt(args[3]));
+        case "replicate" -> replicate(spark, args[1], args[2], Integer.parseInt(args[3]),
+            args.length > 4 ? Integer.parseInt(args[4]) : 1);
         case "floor" -> floor(spark, args[1]);
-        default -> throw new IllegalArgumentException("replicate IN OUT COPIES | floor OUT");
+        case "attribution-floor" -> attributionFloor(spark, args[1]);
+        default -> throw new IllegalArgumentException(
+            "replicate IN OUT COPIES [OUTCOME_COPIES] | floor OUT | attribution-floor OUT");
       }
     } finally {
       spark.stop();
     }
   }
 
-  static void replicate(SparkSession spark, String in, String out, int copies) {
+  static void replicate(SparkSession spark, String in, String out, int copies, int outcomeCopies) {
     for (String t : TABLES) {
       Dataset<Row> df = Tables.read(spark, in, t);
       Dataset<Row> copy = df.crossJoin(spark.range(copies).withColumnRenamed("id", "_copy"));
       for (String key : Arrays.stream(df.columns()).filter(KEYS::contains).toList()) {
         copy = copy.withColumn(key, suffixed(col(key)));
+      }
+      if (t.equals("outcomes") && outcomeCopies > 1) {
+        copy = copy.crossJoin(spark.range(outcomeCopies).withColumnRenamed("id", "_rep"))
+            .withColumn("outcome_id", concat(col("outcome_id"), lit("#"), col("_rep").cast("string")))
+            .drop("_rep");
       }
       Tables.write(copy.drop("_copy"), out, t);
       System.out.println(t + ": " + Tables.read(spark, out, t).count() + " rows");
@@ -66,5 +78,14 @@ public final class ReplicateTables {
     long start = System.nanoTime();
     long pairs = Tables.read(spark, out, "interactions").groupBy("member_id", "contact_key").count().count();
     System.out.printf("floor: %d member x contact pairs in %.1f s%n", pairs, (System.nanoTime() - start) / 1e9);
+  }
+
+  static void attributionFloor(SparkSession spark, String out) {
+    long start = System.nanoTime();
+    Dataset<Row> outcomes = Tables.read(spark, out, "outcomes").where(col("contact_key").isNotNull());
+    long rows = outcomes.select("outcome_id", "contact_key")
+        .join(Tables.read(spark, out, "interactions").select("contact_key"), "contact_key").count();
+    System.out.printf("attribution floor: %d outcome x interaction rows in %.1f s%n", rows,
+        (System.nanoTime() - start) / 1e9);
   }
 }
