@@ -31,7 +31,8 @@ import org.apache.spark.sql.types.StructType;
  * bounds over members for team and org rows ({@code _cluster_low}/{@code _cluster_high}, null for
  * member rows) and the difference to the baseline group in the same scope with Newcombe bounds
  * ({@code _diff_vs_<label>}, {@code _diff_low}, {@code _diff_high}; null on the baseline row and
- * where either rate is undefined).
+ * where either rate is undefined), and for team and org rows the same difference bootstrapped over
+ * members ({@code _diff_cluster_low}, {@code _diff_cluster_high}, {@code _diff_p}).
  */
 final class Rates {
   /** One rate: {@code name} = sum(successes) / sum(trials); null when there are no trials. */
@@ -48,7 +49,7 @@ final class Rates {
     Dataset<Row> perMember = perMember(items, c.group(), counts);
     Dataset<Row> scoped = withWilson(byScope(perMember, c.group(), counts, p.orgName()), rates);
     Dataset<Row> clustered = withClusterBounds(scoped, perMember, c.group(), rates, p);
-    return withDifferences(clustered, c, rates);
+    return withClusterDifferences(withDifferences(clustered, c, rates), perMember, c, rates, p);
   }
 
   /** A 0/1 count column: 1 where the condition holds (null counts as 0). */
@@ -164,6 +165,60 @@ final class Rates {
           .drop("_base_k_" + r.name(), "_base_n_" + r.name());
     }
     return out;
+  }
+
+  /**
+   * For team and org rows of a non-baseline group, each rate's difference to the baseline bootstrapped
+   * over the scope's members ({@link ClusterBootstrap#difference}: both groups from the same draw of
+   * members): {@code <rate>_diff_cluster_low/_high} and {@code <rate>_diff_p}; null elsewhere.
+   */
+  static Dataset<Row> withClusterDifferences(Dataset<Row> scoped, Dataset<Row> perMember, Comparison c,
+      List<Rate> rates, RelationshipParams p) {
+    StructType schema = new StructType().add("scope", DataTypes.StringType).add("scope_id", DataTypes.StringType)
+        .add(c.group(), perMember.schema().apply(c.group()).dataType());
+    for (Rate r : rates) {
+      schema = schema.add(r.name() + "_diff_cluster_low", DataTypes.DoubleType)
+          .add(r.name() + "_diff_cluster_high", DataTypes.DoubleType).add(r.name() + "_diff_p", DataTypes.DoubleType);
+    }
+    Map<List<Object>, List<Row>> cells = clustersByCell(perMember, c.group(), p.orgName());
+    List<Row> rows = new ArrayList<>();
+    cells.forEach((cell, members) -> {
+      List<Row> base = cells.get(Arrays.asList(cell.get(0), cell.get(1), c.baseline()));
+      if (base == null || java.util.Objects.equals(cell.get(2), c.baseline())) {
+        return;
+      }
+      List<Object> values = new ArrayList<>(cell);
+      for (Rate r : rates) {
+        ClusterBootstrap.Difference d = pairedBootstrap(members, base, r, p);
+        values.add(Double.isNaN(d.low()) ? null : d.low());
+        values.add(Double.isNaN(d.high()) ? null : d.high());
+        values.add(Double.isNaN(d.p()) ? null : d.p());
+      }
+      rows.add(RowFactory.create(values.toArray()));
+    });
+    Dataset<Row> bounds = perMember.sparkSession().createDataFrame(rows, schema);
+    return scoped.join(bounds, new String[] {"scope", "scope_id", c.group()}, "left");
+  }
+
+  /** One rate's group-minus-baseline difference over the members of either, aligned by member_id. */
+  static ClusterBootstrap.Difference pairedBootstrap(List<Row> group, List<Row> base, Rate r, RelationshipParams p) {
+    Map<String, Row> g = new java.util.TreeMap<>();
+    group.forEach(m -> g.put(m.getAs("member_id"), m));
+    Map<String, Row> b = new java.util.TreeMap<>();
+    base.forEach(m -> b.put(m.getAs("member_id"), m));
+    java.util.SortedSet<String> ids = new java.util.TreeSet<>(g.keySet());
+    ids.addAll(b.keySet());
+    long[][] counts = new long[4][ids.size()];
+    int i = 0;
+    for (String id : ids) {
+      counts[0][i] = g.containsKey(id) ? longOrZero(g.get(id), r.successes()) : 0;
+      counts[1][i] = g.containsKey(id) ? longOrZero(g.get(id), r.trials()) : 0;
+      counts[2][i] = b.containsKey(id) ? longOrZero(b.get(id), r.successes()) : 0;
+      counts[3][i] = b.containsKey(id) ? longOrZero(b.get(id), r.trials()) : 0;
+      i++;
+    }
+    return ClusterBootstrap.difference(counts[0], counts[1], counts[2], counts[3], p.bootstrapReplicates(),
+        p.bootstrapSeed());
   }
 
   /** Each count column summed under its own name (null when every value is null). */

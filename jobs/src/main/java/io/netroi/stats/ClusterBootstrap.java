@@ -56,6 +56,54 @@ public final class ClusterBootstrap {
     return Arrays.copyOf(rates, defined);
   }
 
+  /** A bootstrap difference of two pooled rates: percentile interval and two-sided p-value. */
+  public record Difference(double low, double high, double p) {}
+
+  /**
+   * Percentile bootstrap of rate1 - rate2 over clusters that can contribute to both rates (cluster i
+   * has k1[i]/n1[i] and k2[i]/n2[i]): each replicate resamples the clusters once, with replacement,
+   * and computes both pooled rates from the same draw, so the clusters' correlation between the two
+   * groups is kept. p = min(1, 2 x min(share of replicates with a difference <= 0, share >= 0)).
+   * Replicates where either rate has no trials are left out; all NaN when none is left.
+   */
+  public static Difference difference(long[] k1, long[] n1, long[] k2, long[] n2, int replicates, long seed) {
+    check(k1, n1, replicates);
+    check(k2, n2, replicates);
+    if (k1.length != k2.length) {
+      throw new IllegalArgumentException("both rates need the same clusters: " + k1.length + " vs " + k2.length);
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] diffs = new double[replicates];
+    int defined = 0;
+    int clusters = k1.length;
+    for (int b = 0; b < replicates; b++) {
+      long a = 0;
+      long an = 0;
+      long c = 0;
+      long cn = 0;
+      for (int i = 0; i < clusters; i++) {
+        int drawn = random.nextInt(clusters);
+        a += k1[drawn];
+        an += n1[drawn];
+        c += k2[drawn];
+        cn += n2[drawn];
+      }
+      if (an > 0 && cn > 0) {
+        diffs[defined++] = (double) a / an - (double) c / cn;
+      }
+    }
+    if (defined == 0) {
+      return new Difference(Double.NaN, Double.NaN, Double.NaN);
+    }
+    double[] d = Arrays.copyOf(diffs, defined);
+    Percentile percentile = new Percentile().withEstimationType(EstimationType.R_7);
+    percentile.setData(d);
+    long atMost = Arrays.stream(d).filter(x -> x <= 0).count();
+    long atLeast = Arrays.stream(d).filter(x -> x >= 0).count();
+    double p = Math.min(1.0, 2.0 * Math.min(atMost, atLeast) / defined);
+    return new Difference(percentile.evaluate(LOW_PERCENT), percentile.evaluate(HIGH_PERCENT), p);
+  }
+
   /** Same-length arrays, 0 <= successes <= trials, at least one replicate. */
   private static void check(long[] successes, long[] trials, int replicates) {
     if (successes.length != trials.length) {

@@ -79,4 +79,50 @@ class ClusterBootstrapTest {
     Assertions.assertThrows(IllegalArgumentException.class,
         () -> ClusterBootstrap.interval(new long[] {1}, new long[] {2}, 0, SEED));
   }
+
+  @Test
+  void aDifferenceOfEqualGroupsIsZeroWithPOne() {
+    long[] k = {0, 6, 1, 9, 3};
+    long[] n = {10, 10, 5, 12, 8};
+    ClusterBootstrap.Difference d = ClusterBootstrap.difference(k, n, k, n, B, SEED);
+    Assertions.assertEquals(new ClusterBootstrap.Difference(0, 0, 1), d);
+  }
+
+  @Test
+  void aClearDifferenceHasAnIntervalAboveZeroAndPZero() {
+    // every member answers 8 of 10 relationship-first openers and 1 of 10 pitches
+    long[] n = new long[12];
+    Arrays.fill(n, 10);
+    long[] high = new long[12];
+    Arrays.fill(high, 8);
+    long[] low = new long[12];
+    Arrays.fill(low, 1);
+    ClusterBootstrap.Difference d = ClusterBootstrap.difference(high, n, low, n, B, SEED);
+    Assertions.assertEquals(0.7, d.low(), 1e-12);
+    Assertions.assertEquals(0.7, d.high(), 1e-12);
+    Assertions.assertEquals(0.0, d.p());
+  }
+
+  @Test
+  void membersDrivingBothGroupsKeepTheirPairing() {
+    // members are either chatty (both rates high) or quiet (both low): pairing makes the difference
+    // (always +0.1 within a member) far tighter than either rate's own interval
+    long[] n = new long[10];
+    Arrays.fill(n, 10);
+    long[] a = {9, 2, 9, 2, 9, 2, 9, 2, 9, 2};
+    long[] b = {8, 1, 8, 1, 8, 1, 8, 1, 8, 1};
+    ClusterBootstrap.Difference d = ClusterBootstrap.difference(a, n, b, n, B, SEED);
+    double[] own = ClusterBootstrap.interval(a, n, B, SEED);
+    Assertions.assertEquals(0.1, d.low(), 1e-9);
+    Assertions.assertEquals(0.1, d.high(), 1e-9);
+    Assertions.assertTrue(own[1] - own[0] > 0.3, Arrays.toString(own));
+    Assertions.assertEquals(0.0, d.p());
+  }
+
+  @Test
+  void aGroupWithoutTrialsGivesNoDifference() {
+    ClusterBootstrap.Difference d = ClusterBootstrap.difference(new long[] {1}, new long[] {2}, new long[] {0},
+        new long[] {0}, B, SEED);
+    Assertions.assertTrue(Double.isNaN(d.low()) && Double.isNaN(d.high()) && Double.isNaN(d.p()));
+  }
 }
