@@ -27,6 +27,11 @@ public final class AttributionJob {
   /** Tables this stage writes, in order. */
   public static final List<String> TABLES = List.of("attribution", "attribution_summary", "touch_type_attribution",
       "introducer_value", "unattributed_outcomes");
+  public static final String MARKOV = "markov";
+  public static final String SHAPLEY = "shapley";
+  /** The models of the attribution table, in the order reports show them. */
+  public static final List<String> MODELS = List.of(HeuristicCredits.FIRST_TOUCH, HeuristicCredits.LAST_TOUCH,
+      HeuristicCredits.LINEAR, HeuristicCredits.TIME_DECAY, HeuristicCredits.POSITION_BASED, MARKOV, SHAPLEY);
 
   /** The attribution settings of the configuration. */
   record Settings(int lookbackDays, String scope, double halfLifeDays, double first, double last) {
@@ -91,8 +96,8 @@ public final class AttributionJob {
     Map<String, Double> removal = markovWeights(Journeys.transitions(journeys, nonConverting));
     Map<String, Double> shapley = shapleyWeights(Journeys.typeSets(journeys));
     LOG.info("attribution weights: markov removal effects {}, shapley values {}", removal, shapley);
-    return heuristic.unionByName(DataDrivenCredits.credit(journeys, removal, "markov"))
-        .unionByName(DataDrivenCredits.credit(journeys, shapley, "shapley"));
+    return heuristic.unionByName(DataDrivenCredits.credit(journeys, removal, MARKOV))
+        .unionByName(DataDrivenCredits.credit(journeys, shapley, SHAPLEY));
   }
 
   /** Removal effects of the exact first-order chain, from the (small) collected transition counts. */

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       RelationshipsCommand.class,
       CohortsCommand.class,
       AttributionCommand.class,
+      KpisCommand.class,
       AttributePathsCommand.class,
       GenerateCommand.class,
       CommandLine.HelpCommand.class

@@ -6,7 +6,7 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
-    description = "Run every stage in one SparkSession: ingest, relationships, cohorts, attribution.")
+    description = "Run every stage in one SparkSession: ingest, relationships, cohorts, attribution, kpis.")
 final class PipelineCommand extends PeriodJobCommand {
   @Override
   protected String jobName() {

@@ -7,6 +7,7 @@ import io.netroi.identity.ContactResolver;
 import io.netroi.identity.KeySource;
 import io.netroi.identity.Resolution;
 import io.netroi.ingest.connections.Connections;
+import io.netroi.ingest.costs.Costs;
 import io.netroi.ingest.files.ExportCatalog;
 import io.netroi.ingest.files.ExportSource;
 import io.netroi.ingest.files.FileKind;
@@ -45,7 +46,7 @@ public final class IngestJob {
   private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
   /** Tables this stage writes, in order. */
   public static final List<String> TABLES = List.of("members", "contacts", "connections", "interactions",
-      "invitations", "introductions", "outcomes", "rejects", "data_quality", "run_manifest");
+      "invitations", "introductions", "outcomes", "costs", "rejects", "data_quality", "run_manifest");
 
   private IngestJob() {}
 
@@ -72,6 +73,8 @@ public final class IngestJob {
     }
     FxRates.Loaded fx = FxRates.read(input, config.get("netroi.reporting.currency"));
     driverLedger.addAll(fx.ledger());
+    Costs.Loaded costs = Costs.read(input, roster.members());
+    driverLedger.addAll(costs.ledger());
     Erasures.Loaded erasures = Erasures.read(input);
     driverLedger.addAll(erasures.ledger());
     Outcomes.Read outcomeFiles = Outcomes.read(input,
@@ -108,6 +111,7 @@ public final class IngestJob {
     out.put("invitations", tables.invitations);
     out.put("introductions", tables.introductions);
     out.put("outcomes", tables.outcomes);
+    out.put("costs", Costs.toDataFrame(spark, costs.rows()));
     out.put("rejects", Ledger.rejects(ledger));
     out.put("data_quality", Ledger.dataQuality(ledger));
     Map<String, Long> rowCounts = new LinkedHashMap<>();

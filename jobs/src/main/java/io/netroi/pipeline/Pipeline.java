@@ -4,6 +4,7 @@ import io.netroi.attribution.AttributionJob;
 import io.netroi.cohorts.CohortsJob;
 import io.netroi.config.NetroiConfig;
 import io.netroi.ingest.IngestJob;
+import io.netroi.kpis.KpisJob;
 import io.netroi.relationships.RelationshipsJob;
 import java.util.List;
 import java.util.stream.Stream;
@@ -13,7 +14,7 @@ import org.apache.spark.sql.SparkSession;
 public final class Pipeline {
   /** Every table the pipeline writes, stage by stage. */
   public static final List<String> TABLES = Stream.of(IngestJob.TABLES, RelationshipsJob.TABLES, CohortsJob.TABLES,
-      AttributionJob.TABLES)
+      AttributionJob.TABLES, KpisJob.TABLES)
       .flatMap(List::stream).toList();
 
   private Pipeline() {}
@@ -23,5 +24,6 @@ public final class Pipeline {
     RelationshipsJob.run(spark, config);
     CohortsJob.run(spark, config);
     AttributionJob.run(spark, config);
+    KpisJob.run(spark, config);
   }
 }

@@ -17,7 +17,7 @@ import org.apache.spark.sql.Row;
  * The ingest rows inside each member's observation window (docs/relationships.md "Time,
  * observation and quarters"): members of the windows only, rows before their observed_end.
  */
-final class Observed {
+public final class Observed {
   private Observed() {}
 
   /**
@@ -25,7 +25,7 @@ final class Observed {
    * (connections: dated on or before observed_until); each kept row carries timezone,
    * observed_until and observed_end.
    */
-  static RelationshipInputs within(RelationshipInputs in, Dataset<Row> windows) {
+  public static RelationshipInputs within(RelationshipInputs in, Dataset<Row> windows) {
     Dataset<Row> w = windows.select(MEMBER, TIMEZONE, OBSERVED_UNTIL, OBSERVED_END);
     return new RelationshipInputs(
         Observation.before(in.interactions(), w, TS),

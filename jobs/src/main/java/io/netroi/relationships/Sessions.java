@@ -27,7 +27,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * Sessions, openers, answers and runs of one-to-one LinkedIn conversations
  * (docs/relationships.md "Sessions, openers and replies").
  */
-final class Sessions {
+public final class Sessions {
   private Sessions() {}
 
   /** The message starts a session in a one-to-one conversation (a session opener). */
@@ -58,7 +58,7 @@ final class Sessions {
    * One row per one-to-one message (other interactions dropped) with {@link #IS_OPENER},
    * {@link #IS_RUN_START}, {@link #NEXT_OTHER_AT} and {@link #ANSWERED}.
    */
-  static Dataset<Row> annotate(Dataset<Row> interactions, RelationshipParams p) {
+  public static Dataset<Row> annotate(Dataset<Row> interactions, RelationshipParams p) {
     WindowSpec order = conversationOrder();
     WindowSpec later = order.rowsBetween(1, Window.unboundedFollowing());
     Column previousAt = lag(col(TS), 1).over(order);
@@ -79,13 +79,33 @@ final class Sessions {
    * median_response_hours_member and median_response_hours_contact (exact medians).
    */
   static Dataset<Row> summary(Dataset<Row> annotated) {
-    Column outboundOpener = col(IS_OPENER).and(isOut());
-    Column responseHours = when(col(IS_RUN_START).and(col(ANSWERED)), Durations.hours(col(TS), col(NEXT_OTHER_AT)));
+    Column outboundOpener = outboundOpener();
+    Column responseHours = responseHours();
     return annotated.groupBy(MEMBER, CONTACT).agg(
         count(when(outboundOpener, lit(1))).as("outbound_openers"),
         count(when(outboundOpener.and(col(ANSWERED)), lit(1))).as("outbound_openers_replied"),
         // a run of the contact's messages is answered by the member, and the other way round
         percentile(when(isIn(), responseHours), lit(0.5)).as("median_response_hours_member"),
         percentile(when(isOut(), responseHours), lit(0.5)).as("median_response_hours_contact"));
+  }
+
+  /** On {@link #annotate}d rows: the member's message opens a session. */
+  public static Column outboundOpener() {
+    return col(IS_OPENER).and(isOut());
+  }
+
+  /** On {@link #annotate}d rows: the message was answered within the reply window. */
+  public static Column answered() {
+    return col(ANSWERED);
+  }
+
+  /** On {@link #annotate}d rows: hours until the other side answered a run it started; else null. */
+  public static Column responseHours() {
+    return when(col(IS_RUN_START).and(col(ANSWERED)), Durations.hours(col(TS), col(NEXT_OTHER_AT)));
+  }
+
+  /** The whole reply window after the message lies before its member's observed_end (a column). */
+  public static Column replyObserved(RelationshipParams p) {
+    return Durations.micros(col(TS), col(Names.OBSERVED_END)).geq(p.replyWindowHours() * Durations.MICROS_PER_HOUR);
   }
 }

@@ -100,6 +100,32 @@ public final class Quarters {
     return label(startOfIndex(index, fiscalStartMonth), fiscalStartMonth);
   }
 
+  /** A label's calendar: {@code 2026-Q3} (calendar) or {@code FY2027-Q1} (fiscal). */
+  static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("(FY)?(\\d{4})-Q([1-4])");
+
+  /**
+   * The index of a quarter label of this calendar ({@code year * 4 + q - 1} for both forms); fails
+   * naming the label when it is malformed or of the other calendar.
+   */
+  public static int indexOfLabel(String label, int fiscalStartMonth) {
+    check(fiscalStartMonth);
+    java.util.regex.Matcher m = LABEL.matcher(label == null ? "" : label.trim());
+    boolean fiscalLabel = m.matches() && m.group(1) != null;
+    if (!m.matches() || fiscalLabel != (fiscalStartMonth > 1)) {
+      throw new IllegalArgumentException("quarter '" + label + "' is not a quarter of this calendar (expected "
+          + (fiscalStartMonth > 1 ? "FY2027-Q1" : "2026-Q3") + ")");
+    }
+    return Integer.parseInt(m.group(2)) * 4 + Integer.parseInt(m.group(3)) - 1;
+  }
+
+  /** Spark: the index of a label column ({@code 2026-Q3} or {@code FY2027-Q1}); null when malformed. */
+  public static Column indexOfLabel(Column label) {
+    String re = "^(FY)?(\\d{4})-Q([1-4])$";
+    Column year = org.apache.spark.sql.functions.regexp_extract(label, re, 2);
+    Column q = org.apache.spark.sql.functions.regexp_extract(label, re, 3);
+    return when(label.rlike(re), year.cast("int").multiply(4).plus(q.cast("int")).minus(1).cast("int"));
+  }
+
   private static void check(int fiscalStartMonth) {
     if (fiscalStartMonth < 1 || fiscalStartMonth > 12) {
       throw new IllegalArgumentException("fiscal year start month must be 1-12, got " + fiscalStartMonth);
