@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       CohortsCommand.class,
       AttributionCommand.class,
       KpisCommand.class,
+      ReportCommand.class,
       AttributePathsCommand.class,
       GenerateCommand.class,
       CommandLine.HelpCommand.class

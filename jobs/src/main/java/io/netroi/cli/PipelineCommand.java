@@ -6,7 +6,7 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
-    description = "Run every stage in one SparkSession: ingest, relationships, cohorts, attribution, kpis.")
+    description = "Run every stage in one SparkSession: ingest, relationships, cohorts, attribution, kpis, report.")
 final class PipelineCommand extends PeriodJobCommand {
   @Override
   protected String jobName() {
@@ -15,6 +15,6 @@ final class PipelineCommand extends PeriodJobCommand {
 
   @Override
   protected void run(SparkSession spark, NetroiConfig config) {
-    Pipeline.run(spark, config);
+    System.out.println("report: " + Pipeline.run(spark, config));
   }
 }

@@ -5,6 +5,7 @@ import io.netroi.cohorts.CohortsJob;
 import io.netroi.config.NetroiConfig;
 import io.netroi.ingest.IngestJob;
 import io.netroi.kpis.KpisJob;
+import io.netroi.report.ReportJob;
 import io.netroi.relationships.RelationshipsJob;
 import java.util.List;
 import java.util.stream.Stream;
@@ -19,11 +20,13 @@ public final class Pipeline {
 
   private Pipeline() {}
 
-  public static void run(SparkSession spark, NetroiConfig config) {
+  /** Runs every stage and returns the folder of the report it wrote. */
+  public static String run(SparkSession spark, NetroiConfig config) {
     IngestJob.run(spark, config);
     RelationshipsJob.run(spark, config);
     CohortsJob.run(spark, config);
     AttributionJob.run(spark, config);
     KpisJob.run(spark, config);
+    return ReportJob.run(spark, config);
   }
 }

@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 final class SamplePipeline {
   static final Path SAMPLE = Path.of("..", "sample-data").toAbsolutePath().normalize();
   private static String out;
+  private static String report;
   private static JsonNode truth;
 
   private SamplePipeline() {}
@@ -22,13 +23,19 @@ final class SamplePipeline {
     if (out == null) {
       try {
         String dir = Files.createTempDirectory("netroi-e2e").toString();
-        Pipeline.run(spark, config(dir));
+        report = Pipeline.run(spark, config(dir));
         out = dir;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     return out;
+  }
+
+  /** The folder of the report the pipeline wrote (after {@link #out}). */
+  static synchronized String report(SparkSession spark) {
+    out(spark);
+    return report;
   }
 
   static NetroiConfig config(String dir) {
