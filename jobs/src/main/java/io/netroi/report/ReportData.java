@@ -486,6 +486,11 @@ public final class ReportData {
     out.put("identity", manifest.isEmpty() ? Map.of()
         : new java.util.TreeMap<>(ScalaMaps.toJava(
             manifest.get(0).<scala.collection.Map<String, Object>>getAs("identity_stats"))));
+    long contacts = in.contacts().count();
+    List<Map<String, Object>> basis = maps(in.contacts().groupBy("key_basis")
+        .agg(org.apache.spark.sql.functions.count(lit(1)).as("contacts")).orderBy(col("contacts").desc()));
+    basis.forEach(b -> b.put("share", contacts == 0 ? null : (double) asLong(b.get("contacts")) / contacts));
+    out.put("contacts_by_key_basis", basis);
     out.put("unattributed_by_reason", maps(in.unattributed().groupBy("reason")
         .agg(org.apache.spark.sql.functions.count(lit(1)).as("outcomes"), sum("value").as("value")).orderBy("reason")));
     out.put("coverage", coverage(in, s));
@@ -517,6 +522,8 @@ public final class ReportData {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("member", consent && name != null ? name : id);
       row.put("team", m.getAs("team"));
+      row.put("identity_source", m.getAs("identity_source"));
+      row.put("identity_coverage", m.getAs("identity_coverage"));
       row.put("cells", Arrays.asList(cells));
       rows.add(row);
     }
