@@ -30,30 +30,51 @@ public final class ClusterBootstrap {
     if (Arrays.stream(trials).sum() == 0) {
       return new double[] {Double.NaN, Double.NaN};
     }
-    double[] rates = replicateRates(successes, trials, replicates, new SplittableRandom(seed));
-    Percentile percentile = new Percentile().withEstimationType(EstimationType.R_7);
-    percentile.setData(rates);
-    return new double[] {percentile.evaluate(LOW_PERCENT), percentile.evaluate(HIGH_PERCENT)};
+    return percentiles(replicate(trials.length, replicates, seed, drawn -> pooled(successes, trials, drawn)));
   }
 
-  /** The pooled rate of every replicate that drew any trials. */
-  static double[] replicateRates(long[] successes, long[] trials, int replicates, SplittableRandom random) {
-    int clusters = trials.length;
-    double[] rates = new double[replicates];
+  /** A statistic of one resample: {@code drawn} holds the index of each drawn cluster; NaN when undefined. */
+  interface Statistic {
+    double of(int[] drawn);
+  }
+
+  /**
+   * The statistic of each of B resamples of the clusters with replacement (a seeded
+   * SplittableRandom draws the clusters of each replicate in turn), undefined ones left out.
+   */
+  static double[] replicate(int clusters, int replicates, long seed, Statistic statistic) {
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] values = new double[replicates];
+    int[] drawn = new int[clusters];
     int defined = 0;
     for (int b = 0; b < replicates; b++) {
-      long k = 0;
-      long n = 0;
       for (int i = 0; i < clusters; i++) {
-        int drawn = random.nextInt(clusters);
-        k += successes[drawn];
-        n += trials[drawn];
+        drawn[i] = random.nextInt(clusters);
       }
-      if (n > 0) {
-        rates[defined++] = (double) k / n;
+      double v = statistic.of(drawn);
+      if (!Double.isNaN(v)) {
+        values[defined++] = v;
       }
     }
-    return Arrays.copyOf(rates, defined);
+    return Arrays.copyOf(values, defined);
+  }
+
+  /** sum(successes) / sum(trials) over the drawn clusters; NaN without trials. */
+  static double pooled(long[] successes, long[] trials, int[] drawn) {
+    long k = 0;
+    long n = 0;
+    for (int i : drawn) {
+      k += successes[i];
+      n += trials[i];
+    }
+    return n > 0 ? (double) k / n : Double.NaN;
+  }
+
+  /** The 2.5th and 97.5th percentile (commons-math3, R-7). */
+  static double[] percentiles(double[] values) {
+    Percentile percentile = new Percentile().withEstimationType(EstimationType.R_7);
+    percentile.setData(values);
+    return new double[] {percentile.evaluate(LOW_PERCENT), percentile.evaluate(HIGH_PERCENT)};
   }
 
   /** A bootstrap difference of two pooled rates: percentile interval and two-sided p-value. */
@@ -72,36 +93,15 @@ public final class ClusterBootstrap {
     if (k1.length != k2.length) {
       throw new IllegalArgumentException("both rates need the same clusters: " + k1.length + " vs " + k2.length);
     }
-    SplittableRandom random = new SplittableRandom(seed);
-    double[] diffs = new double[replicates];
-    int defined = 0;
-    int clusters = k1.length;
-    for (int b = 0; b < replicates; b++) {
-      long a = 0;
-      long an = 0;
-      long c = 0;
-      long cn = 0;
-      for (int i = 0; i < clusters; i++) {
-        int drawn = random.nextInt(clusters);
-        a += k1[drawn];
-        an += n1[drawn];
-        c += k2[drawn];
-        cn += n2[drawn];
-      }
-      if (an > 0 && cn > 0) {
-        diffs[defined++] = (double) a / an - (double) c / cn;
-      }
-    }
-    if (defined == 0) {
+    double[] d = replicate(k1.length, replicates, seed, drawn -> pooled(k1, n1, drawn) - pooled(k2, n2, drawn));
+    if (d.length == 0) {
       return new Difference(Double.NaN, Double.NaN, Double.NaN);
     }
-    double[] d = Arrays.copyOf(diffs, defined);
-    Percentile percentile = new Percentile().withEstimationType(EstimationType.R_7);
-    percentile.setData(d);
+    double[] bounds = percentiles(d);
     long atMost = Arrays.stream(d).filter(x -> x <= 0).count();
     long atLeast = Arrays.stream(d).filter(x -> x >= 0).count();
-    double p = Math.min(1.0, 2.0 * Math.min(atMost, atLeast) / defined);
-    return new Difference(percentile.evaluate(LOW_PERCENT), percentile.evaluate(HIGH_PERCENT), p);
+    double p = Math.min(1.0, 2.0 * Math.min(atMost, atLeast) / d.length);
+    return new Difference(bounds[0], bounds[1], p);
   }
 
   /** Same-length arrays, 0 <= successes <= trials, at least one replicate. */
