@@ -143,10 +143,22 @@ public final class ReportData {
     return meta;
   }
 
-  /** The headline tiles: value, previous quarter's value and the change, suppressed on a small base. */
+  /** Tiles shown when costs.csv gave the scope a cost in the quarter. */
+  static final List<Tile> COST_TILES = List.of(
+      new Tile("cost", "Networking cost", "money", null),
+      new Tile("return_on_cost", "Network-sourced value per unit of cost", "ratio", null));
+
+  /**
+   * The headline tiles: value, previous quarter's value and the change, suppressed on a small base;
+   * the cost tiles only when the quarter has a cost (no costs.csv means no cost tiles, not zeros).
+   */
   static List<Map<String, Object>> tiles(Map<String, Object> row, Map<String, Object> previous, int k) {
     List<Map<String, Object>> out = new ArrayList<>();
-    for (Tile t : TILES) {
+    List<Tile> tiles = new ArrayList<>(TILES);
+    if (row.get("cost") != null) {
+      tiles.addAll(COST_TILES);
+    }
+    for (Tile t : tiles) {
       Map<String, Object> tile = new LinkedHashMap<>();
       tile.put("column", t.column());
       tile.put("label", t.label());
@@ -158,10 +170,21 @@ public final class ReportData {
       tile.put("value", shown ? row.get(t.column()) : null);
       tile.put("base", t.base() == null ? null : row.get(t.base()));
       tile.put("previous", previousShown ? previous.get(t.column()) : null);
-      tile.put("change", shown && previousShown ? row.get(t.column() + "_change") : null);
+      tile.put("change", shown && previousShown ? row.getOrDefault(t.column() + "_change", change(row, previous, t))
+          : null);
       out.add(tile);
     }
     return out;
+  }
+
+  /** The change of a tile without a _change column in kpis (cost tiles): value minus previous, or null. */
+  static Object change(Map<String, Object> row, Map<String, Object> previous, Tile t) {
+    Object now = row.get(t.column());
+    Object before = previous.get(t.column());
+    if (now == null || before == null) {
+      return null;
+    }
+    return new BigDecimal(now.toString()).subtract(new BigDecimal(before.toString()));
   }
 
   /** People in the network, org and each team, for the last quarters up to the report's. */

@@ -14,7 +14,7 @@ import java.util.function.Function;
 /**
  * Number formats of the report templates, as Pebble filters: {@code num} (12,345), {@code pct}
  * (12.3%), {@code money} (1,234,567), {@code signed} (+12), {@code pts} (+3.1 pts), {@code
- * signedMoney} (+1,234) and {@code shade} (the background colour of a heatmap cell). A null value
+ * signedMoney} (+1,234), {@code ratio} (2.50x), {@code signedRatio} (+0.25x) and {@code shade} (the background colour of a heatmap cell). A null value
  * is shown as an en dash.
  */
 public final class ReportFormats extends AbstractExtension {
@@ -30,6 +30,8 @@ public final class ReportFormats extends AbstractExtension {
         "signedMoney", filter(v -> String.format(Locale.ROOT, "%+,d", rounded(v))),
         "pts", filter(v -> String.format(Locale.ROOT, "%+.1f pts", v.doubleValue() * 100)),
         "hours", filter(v -> String.format(Locale.ROOT, "%.1f h", v.doubleValue())),
+        "ratio", filter(v -> String.format(Locale.ROOT, "%.2fx", v.doubleValue())),
+        "signedRatio", filter(v -> String.format(Locale.ROOT, "%+.2fx", v.doubleValue())),
         "shade", filter(ReportFormats::shade));
   }
 
