@@ -28,7 +28,7 @@ public final class Generator {
 
   /** Top-level entries a generated folder holds; {@code --force} removes exactly these. */
   static final List<String> OUTPUTS = List.of("roster.csv", "exports", "outcomes.csv", "outcomes", "interactions",
-      "fx.csv", "erasures.csv", "paths", "truth.json");
+      "fx.csv", "erasures.csv", "costs.csv", "paths", "truth.json");
   /** The documented example path table for {@code attribute-paths} (docs/attribution.md), copied as is. */
   static final String EXAMPLE_PATHS = "attribution/example-paths.csv";
 
@@ -132,6 +132,7 @@ public final class Generator {
     writeInteractions(o.out(), summaries, truth);
     truth.global(fx(o.out()));
     truth.global(erasures(o.out(), summaries));
+    truth.global(costs(o.out(), plan));
     copyExamplePaths(o.out());
     for (MemberSummary s : summaries) {
       truth.member(s);
@@ -258,6 +259,35 @@ public final class Generator {
           s.row(Fate.KEPT, id);
         }
       }
+    }
+    return t;
+  }
+
+  /** Hourly cost of networking time in the sample's reporting currency (USD), in cents. */
+  static final long HOURLY_CENTS = 8_500;
+
+  /**
+   * costs.csv: for every analysed member, each calendar quarter from their history start to their
+   * export date, 6-35 hours at {@link #HOURLY_CENTS}; plus one row of a member not on the roster
+   * ({@code rejected:unknown_member}).
+   */
+  private static FileTally costs(Path out, Plan plan) throws IOException {
+    FileTally t = new FileTally(null, "costs.csv", "costs");
+    try (OutputStream os = open(out.resolve("costs.csv")); CsvSink s = sink(os, t)) {
+      s.header("member_id", "quarter", "hours", "cost");
+      for (Plan.Member m : plan.members) {
+        if (!m.analysed()) {
+          continue;
+        }
+        java.util.SplittableRandom r = Rng.stream(plan.seed, 5_000_000L + m.idx);
+        java.time.LocalDate q = m.historyStart.withDayOfMonth(1).minusMonths((m.historyStart.getMonthValue() - 1) % 3);
+        for (; !q.isAfter(m.exportDate); q = q.plusMonths(3)) {
+          int hours = 6 + r.nextInt(30);
+          s.row(Fate.KEPT, m.id, q.getYear() + "-Q" + ((q.getMonthValue() - 1) / 3 + 1), String.valueOf(hours),
+              Outcomes.money(hours * HOURLY_CENTS));
+        }
+      }
+      s.row(Fate.rejected("unknown_member"), "not-on-roster", "2026-Q1", "4", Outcomes.money(4 * HOURLY_CENTS));
     }
     return t;
   }

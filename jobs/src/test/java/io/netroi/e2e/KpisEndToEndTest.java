@@ -84,8 +84,18 @@ class KpisEndToEndTest extends SampleEndToEndTest {
   }
 
   @Test
-  void costsStayEmptyWithoutACostsFileAndChangesFollowThePreviousQuarter() {
-    assertEquals(0, table("kpis").where("cost is not null or hours is not null or return_on_cost is not null").count());
+  void costsComeFromCostsCsvAndChangesFollowThePreviousQuarter() {
+    // costs.csv: every analysed member's quarters, and one row of a member not on the roster (rejected)
+    Dataset<Row> costs = table("costs").groupBy(col("member_id").as("scope_id"), col("quarter"))
+        .agg(sum("cost").as("expected_cost"), sum("hours").as("expected_hours"));
+    Dataset<Row> members = kpis("member").join(costs, new String[] {"scope_id", "quarter"}, "left");
+    assertEquals(0, members.where("not (cost <=> expected_cost) or not (hours <=> expected_hours)").count(),
+        "member cost and hours are costs.csv's");
+    Assertions.assertTrue(members.where("cost is not null").count() > 20);
+    assertEquals(0, table("kpis").where("cost > 0 and abs(return_on_cost - cast(network_sourced_value as double) "
+        + "/ cast(cost as double)) > 1e-9").count());
+    assertEquals(0, table("kpis").where("cost is null and return_on_cost is not null").count());
+    assertEquals(1, table("rejects").where("source_file = 'costs.csv' and reason = 'unknown_member'").count());
     Dataset<Row> org = kpis("org").select("quarter_index", "network_size", "network_size_change", "outcome_value",
         "outcome_value_change");
     Dataset<Row> prev = org.select(col("quarter_index").plus(1).as("quarter_index"),

@@ -112,6 +112,7 @@ class ReadBackTest {
         assertTrue(!r.get(header, "Connected On").isEmpty(), "still has a date");
       }
       case "unknown_currency" -> assertTrue(Set.of("CHF").contains(r.get(header, "currency")));
+      case "unknown_member" -> assertEquals("not-on-roster", r.get(header, "member_id"), source);
       default -> throw new AssertionError("unexpected reject reason " + reason);
     }
   }
