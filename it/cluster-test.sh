@@ -38,7 +38,7 @@ for i in 1 2; do
     --webui-port "$(free_port)" --work-dir "$WORK/worker$i" "$MASTER" > "$WORK/worker$i.log" 2>&1 &
   PIDS+=($!)
 done
-registered() { grep -c 'Registering worker' "$WORK/master.log" 2>/dev/null || true; }
+registered() { local n; n=$(grep -c 'Registering worker' "$WORK/master.log" 2>/dev/null) || true; echo "${n:-0}"; }
 for _ in $(seq 1 60); do
   [ "$(registered)" -ge 2 ] && break
   sleep 1
