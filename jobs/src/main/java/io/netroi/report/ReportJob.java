@@ -31,20 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReportJob {
   private static final Logger LOG = LoggerFactory.getLogger(ReportJob.class);
-  /** The CSV files: name and the report tree's key holding its rows. */
-  static final Map<String, String> CSV = new LinkedHashMap<>();
-
-  static {
-    CSV.put("tiles", "tiles");
-    CSV.put("opener_styles", "opener_styles");
-    CSV.put("invitation_styles", "invitation_styles");
-    CSV.put("tie_bands", "tie_bands");
-    CSV.put("social_groups", "social_groups");
-    CSV.put("connectors", "connectors");
-    CSV.put("findings", "findings");
-    CSV.put("teams", "teams");
-  }
-
   private ReportJob() {}
 
   /** Writes the report and returns its folder. */
@@ -68,18 +54,10 @@ public final class ReportJob {
     return dir.toString();
   }
 
-  /** The CSV files of the report's tables. */
-  @SuppressWarnings("unchecked")
+  /** The CSV files of the report's tables ({@link ReportTables}). */
   static Map<String, byte[]> csvFiles(Map<String, Object> report) {
     Map<String, byte[]> files = new LinkedHashMap<>();
-    CSV.forEach((name, key) -> files.put(name + ".csv", Renderers.csv((List<Map<String, Object>>) report.get(key))));
-    Map<String, Object> companies = (Map<String, Object>) report.get("companies");
-    files.put("companies.csv", Renderers.csv((List<Map<String, Object>>) companies.get("rows")));
-    Map<String, Object> dq = (Map<String, Object>) report.get("data_quality");
-    files.put("data_quality_by_file.csv", Renderers.csv((List<Map<String, Object>>) dq.get("by_file")));
-    files.put("rejects_by_reason.csv", Renderers.csv((List<Map<String, Object>>) dq.get("rejects_by_reason")));
-    Map<String, Object> method = (Map<String, Object>) report.get("methodology");
-    files.put("inputs.csv", Renderers.csv((List<Map<String, Object>>) method.getOrDefault("inputs", List.of())));
+    ReportTables.of(report).forEach((name, rows) -> files.put(name + ".csv", Renderers.csv(rows)));
     return files;
   }
 

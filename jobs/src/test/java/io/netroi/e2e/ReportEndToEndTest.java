@@ -43,7 +43,8 @@ class ReportEndToEndTest extends SampleEndToEndTest {
   void thePipelineWritesEveryReportFileForTheLastEndedQuarter() throws IOException {
     Path dir = reportDir();
     for (String f : List.of("report.html", "report.pdf", "summary.md", "summary.json", "csv/tiles.csv",
-        "csv/opener_styles.csv", "csv/findings.csv", "csv/inputs.csv", "csv/companies.csv")) {
+        "csv/opener_styles.csv", "csv/findings.csv", "csv/inputs.csv", "csv/companies.csv", "csv/network_growth.csv",
+        "csv/cohort_heatmap.csv", "csv/tier_flow.csv", "csv/value_by_model_and_team.csv", "csv/coverage.csv")) {
       Assertions.assertTrue(Files.size(dir.resolve(f)) > 0, f);
     }
     // sample-data's latest export is 2026-05-29: the last quarter that has ended is 2026-Q1
@@ -140,6 +141,14 @@ class ReportEndToEndTest extends SampleEndToEndTest {
     }
     for (JsonNode company : s.get("companies").get("rows")) {
       Assertions.assertTrue(company.get("relationships").asLong() >= K);
+    }
+    // the heatmap's CSV holds the same cells: none from fewer than k relationships
+    List<String> lines = Files.readAllLines(reportDir().resolve("csv/cohort_heatmap.csv"));
+    int column = List.of(lines.get(0).split(",")).indexOf("relationships");
+    Assertions.assertTrue(column >= 0 && lines.size() > 10, lines.get(0));
+    for (String line : lines.subList(1, lines.size())) {
+      String v = line.split(",", -1)[column];
+      Assertions.assertTrue(v.isEmpty() || Long.parseLong(v) >= K, line);
     }
   }
 
