@@ -86,9 +86,6 @@ public final class Kpis {
         outcomes(in.attributionSummary()),
         costs(in.costs(), in.members(), org));
     Dataset<Row> out = grid(in.relationshipQuarters(), in.windows(), parts, fiscal, org);
-    for (Dataset<Row> part : parts) {
-      out = out.join(part, KEYS, "left");
-    }
     return withChanges(withRates(withNetworkSize(withDefaults(out), networkEvents(connections, fiscal, org))))
         .withColumn("quarter", Quarters.labelOfIndex(col("quarter_index"), fiscal))
         .withColumn("quarter_start", Quarters.startOfIndex(col("quarter_index"), fiscal))
@@ -124,11 +121,12 @@ public final class Kpis {
   }
 
   /**
-   * Every scope and quarter with a row: each consenting member's quarters from their first
-   * relationship quarter to their last observed one, their team's and the org's, plus any org or
-   * team quarter (and observed member's quarter) that only the parts have (an outcome or a cost
-   * outside those quarters). members = members observed in the quarter; is_partial = one of them is
-   * not observed to the quarter's end, or none is observed.
+   * The parts joined on every scope and quarter with a row: each consenting member's quarters from
+   * their first relationship quarter to their last observed one, their team's and the org's, plus
+   * any org or team quarter (and observed member's quarter) that only the parts have (an outcome or
+   * a cost outside those quarters). members = members observed in the quarter; is_partial = one of
+   * them is not observed to the quarter's end, or none is observed. Each part is joined once (full
+   * outer), so none is computed twice.
    */
   static Dataset<Row> grid(Dataset<Row> quarters, Dataset<Row> windows, List<Dataset<Row>> parts, int fiscal,
       String org) {
@@ -138,15 +136,14 @@ public final class Kpis {
         .withColumn("partial", col("observed_until").lt(quarterEnd));
     Dataset<Row> observed = byScope(memberQuarters, org, count_distinct(col("member_id")).as("members"),
         max("partial").as("is_partial"));
-    Dataset<Row> windowed = windows.select(col("member_id").as("scope_id"), lit(Scopes.MEMBER).as("scope"));
-    Dataset<Row> keys = observed.select(KEYS[0], KEYS[1], KEYS[2]);
+    Dataset<Row> joined = observed;
     for (Dataset<Row> part : parts) {
-      Dataset<Row> k = part.select(KEYS[0], KEYS[1], KEYS[2]);
-      Dataset<Row> members = k.where(col("scope").equalTo(Scopes.MEMBER)).join(windowed, new String[] {"scope",
-          "scope_id"}, "left_semi");
-      keys = keys.union(k.where(col("scope").notEqual(Scopes.MEMBER))).union(members);
+      joined = joined.join(part, KEYS, "full_outer");
     }
-    return keys.distinct().join(observed, KEYS, "left")
+    Dataset<Row> windowed = windows.select(col("member_id").as("scope_id"), lit(Scopes.MEMBER).as("scope"));
+    Dataset<Row> members = joined.where(col("scope").equalTo(Scopes.MEMBER))
+        .join(windowed, new String[] {"scope", "scope_id"}, "left_semi");
+    return joined.where(col("scope").notEqual(Scopes.MEMBER)).unionByName(members)
         .withColumn("members", coalesce(col("members"), lit(0L)))
         .withColumn("is_partial", coalesce(col("is_partial"), lit(true)));
   }
@@ -295,11 +292,7 @@ public final class Kpis {
   static Dataset<Row> withRates(Dataset<Row> df) {
     Dataset<Row> out = df;
     for (String[] r : RATES) {
-      Column k = col(r[1]);
-      Column n = col(r[2]);
-      out = out.withColumn(r[0], when(n.gt(0), k.cast("double").divide(n.cast("double"))))
-          .withColumn(r[0] + "_low", Wilson.low(k, n, Wilson.Z95))
-          .withColumn(r[0] + "_high", Wilson.high(k, n, Wilson.Z95));
+      out = Wilson.withRate(out, r[0], r[1], r[2]);
     }
     return out.withColumn("return_on_cost", when(col("cost").gt(0),
         col("network_sourced_value").cast("double").divide(col("cost").cast("double"))));
