@@ -76,11 +76,7 @@ final class Rates {
   static Dataset<Row> withWilson(Dataset<Row> scoped, List<Rate> rates) {
     Dataset<Row> out = scoped;
     for (Rate r : rates) {
-      Column k = col(r.successes());
-      Column n = col(r.trials());
-      out = out.withColumn(r.name(), when(n.gt(0), k.cast("double").divide(n.cast("double"))))
-          .withColumn(r.name() + "_low", Wilson.low(k, n, Wilson.Z95))
-          .withColumn(r.name() + "_high", Wilson.high(k, n, Wilson.Z95));
+      out = Wilson.withRate(out, r.name(), r.successes(), r.trials());
     }
     return out;
   }

@@ -1,5 +1,6 @@
 package io.netroi.stats;
 
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
@@ -8,6 +9,8 @@ import static org.apache.spark.sql.functions.when;
 
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /**
  * Wilson score interval for a binomial proportion (design.md "Statistics": every rate carries a
@@ -41,6 +44,18 @@ public final class Wilson {
     double half = z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / denominator;
     // the interval always holds p; clamping to it removes rounding at the edges (0/n must give 0, n/n 1)
     return new double[] {Math.max(0, Math.min(p, centre - half)), Math.min(1, Math.max(p, centre + half))};
+  }
+
+  /**
+   * Spark: adds {@code name} = successes / trials (null without trials) with its 95% bounds
+   * {@code name_low} and {@code name_high}, from two count columns.
+   */
+  public static Dataset<Row> withRate(Dataset<Row> df, String name, String successes, String trials) {
+    Column k = col(successes);
+    Column n = col(trials);
+    return df.withColumn(name, when(n.gt(0), k.cast("double").divide(n.cast("double"))))
+        .withColumn(name + "_low", low(k, n, Z95))
+        .withColumn(name + "_high", high(k, n, Z95));
   }
 
   /** Spark: the lower bound, native expression (null when trials is 0). */
