@@ -1,5 +1,6 @@
 package io.netroi.generate;
 
+import io.netroi.time.Quarters;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -280,11 +281,9 @@ public final class Generator {
           continue;
         }
         java.util.SplittableRandom r = Rng.stream(plan.seed, 5_000_000L + m.idx);
-        java.time.LocalDate q = m.historyStart.withDayOfMonth(1).minusMonths((m.historyStart.getMonthValue() - 1) % 3);
-        for (; !q.isAfter(m.exportDate); q = q.plusMonths(3)) {
+        for (java.time.LocalDate q = Quarters.start(m.historyStart, 1); !q.isAfter(m.exportDate); q = q.plusMonths(3)) {
           int hours = 6 + r.nextInt(30);
-          s.row(Fate.KEPT, m.id, q.getYear() + "-Q" + ((q.getMonthValue() - 1) / 3 + 1), String.valueOf(hours),
-              Outcomes.money(hours * HOURLY_CENTS));
+          s.row(Fate.KEPT, m.id, Quarters.label(q, 1), String.valueOf(hours), Outcomes.money(hours * HOURLY_CENTS));
         }
       }
       s.row(Fate.rejected("unknown_member"), "not-on-roster", "2026-Q1", "4", Outcomes.money(4 * HOURLY_CENTS));

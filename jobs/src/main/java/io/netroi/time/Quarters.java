@@ -100,8 +100,14 @@ public final class Quarters {
     return label(startOfIndex(index, fiscalStartMonth), fiscalStartMonth);
   }
 
-  /** A label's calendar: {@code 2026-Q3} (calendar) or {@code FY2027-Q1} (fiscal). */
-  static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("(FY)?(\\d{4})-Q([1-4])");
+  /** A quarter label of either calendar: {@code 2026-Q3} (calendar) or {@code FY2027-Q1} (fiscal). */
+  static final String LABEL_REGEX = "(FY)?(\\d{4})-Q([1-4])";
+  static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile(LABEL_REGEX);
+
+  /** The text is a quarter label of either calendar (surrounding blanks ignored). */
+  public static boolean isLabel(String text) {
+    return text != null && LABEL.matcher(text.trim()).matches();
+  }
 
   /**
    * The index of a quarter label of this calendar ({@code year * 4 + q - 1} for both forms); fails
@@ -120,7 +126,7 @@ public final class Quarters {
 
   /** Spark: the index of a label column ({@code 2026-Q3} or {@code FY2027-Q1}); null when malformed. */
   public static Column indexOfLabel(Column label) {
-    String re = "^(FY)?(\\d{4})-Q([1-4])$";
+    String re = "^" + LABEL_REGEX + "$";
     Column year = org.apache.spark.sql.functions.regexp_extract(label, re, 2);
     Column q = org.apache.spark.sql.functions.regexp_extract(label, re, 3);
     return when(label.rlike(re), year.cast("int").multiply(4).plus(q.cast("int")).minus(1).cast("int"));

@@ -5,13 +5,13 @@ import io.netroi.ingest.roster.Roster;
 import io.netroi.ingest.roster.SimpleCsv;
 import io.netroi.io.InputFiles;
 import io.netroi.spark.Tables;
+import io.netroi.time.Quarters;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -26,7 +26,6 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class Costs {
   public static final String FILE = "costs.csv";
-  static final Pattern QUARTER = Pattern.compile("(FY)?\\d{4}-Q[1-4]");
 
   /** A kept row. */
   public record Cost(String memberId, String quarter, Double hours, BigDecimal cost) {}
@@ -69,7 +68,7 @@ public final class Costs {
     if (!rostered.contains(v.get("member_id"))) {
       return "rejected:unknown_member";
     }
-    boolean valid = QUARTER.matcher(v.get("quarter").trim()).matches()
+    boolean valid = Quarters.isLabel(v.get("quarter"))
         && validAmount(v.get("hours")) && validAmount(v.get("cost"));
     return valid ? null : "rejected:invalid_value";
   }
