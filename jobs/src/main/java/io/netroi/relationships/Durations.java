@@ -1,5 +1,6 @@
 package io.netroi.relationships;
 
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.unix_micros;
 
 import org.apache.spark.sql.Column;
@@ -30,6 +31,11 @@ final class Durations {
   static Column withinHours(Column from, Column to, int hours) {
     Column elapsed = micros(from, to);
     return elapsed.geq(0).and(elapsed.leq(hours * MICROS_PER_HOUR));
+  }
+
+  /** The whole window of {@code hours} after {@code from} lies before the row's observed_end. */
+  static Column windowObserved(Column from, int hours) {
+    return micros(from, col(Names.OBSERVED_END)).geq(hours * MICROS_PER_HOUR);
   }
 
   /** {@code to} comes strictly more than {@code days} x 24 h after {@code from}. */

@@ -135,7 +135,6 @@ final class Openers {
 
   /** The whole reply window after the opener lies before observed_end; null when opener_replied is null. */
   static Column replyObserved(RelationshipParams p) {
-    Column observed = Durations.micros(col(AT), col(OBSERVED_END)).geq(p.replyWindowHours() * Durations.MICROS_PER_HOUR);
-    return when(col(REPLIED).isNotNull(), observed);
+    return when(col(REPLIED).isNotNull(), Durations.windowObserved(col(AT), p.replyWindowHours()));
   }
 }

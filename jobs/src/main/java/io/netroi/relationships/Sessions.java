@@ -106,6 +106,6 @@ public final class Sessions {
 
   /** The whole reply window after the message lies before its member's observed_end (a column). */
   public static Column replyObserved(RelationshipParams p) {
-    return Durations.micros(col(TS), col(Names.OBSERVED_END)).geq(p.replyWindowHours() * Durations.MICROS_PER_HOUR);
+    return Durations.windowObserved(col(TS), p.replyWindowHours());
   }
 }
