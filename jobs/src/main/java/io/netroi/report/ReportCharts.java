@@ -1,5 +1,7 @@
 package io.netroi.report;
 
+import static io.netroi.report.ReportData.get;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,11 +11,6 @@ import java.util.Map;
 /** The report's charts from the report tree: name to PNG data URI (suppressed values are gaps). */
 public final class ReportCharts {
   private ReportCharts() {}
-
-  @SuppressWarnings("unchecked")
-  static <T> T get(Map<String, Object> m, String key) {
-    return (T) m.get(key);
-  }
 
   public static Map<String, String> of(Map<String, Object> r) {
     Map<String, String> charts = new LinkedHashMap<>();

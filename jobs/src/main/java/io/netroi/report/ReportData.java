@@ -65,7 +65,8 @@ public final class ReportData {
       throw new IllegalArgumentException("no kpis row for the org in " + s.quarter());
     }
     Map<String, Object> previous = kpiRow(in.kpis(), Scopes.ORG, s.orgName(), s.quarterIndex() - 1);
-    m.put("meta", meta(in, s, org));
+    java.util.Optional<Row> manifest = in.runManifest().collectAsList().stream().findFirst();
+    m.put("meta", meta(s, org, manifest));
     m.put("tiles", tiles(org, previous, s.k()));
     m.put("network_growth", networkGrowth(in.kpis(), s));
     m.put("cohort_heatmap", heatmap(in.cohortRetention(), s));
@@ -80,8 +81,8 @@ public final class ReportData {
     m.put("companies", companies(in.attribution(), in.contacts(), s));
     m.put("teams", teams(in, s));
     m.put("findings", Findings.of(comparisons(in, s), s.k()));
-    m.put("data_quality", dataQuality(in, s));
-    m.put("methodology", methodology(in.runManifest()));
+    m.put("data_quality", dataQuality(in, s, manifest));
+    m.put("methodology", methodology(manifest));
     return m;
   }
 
@@ -112,6 +113,21 @@ public final class ReportData {
     return v == null ? 0L : ((Number) v).longValue();
   }
 
+  /** The labels of the quarters from index {@code first} to the report's quarter. */
+  static List<String> labels(int first, Settings s) {
+    List<String> out = new ArrayList<>();
+    for (int q = first; q <= s.quarterIndex(); q++) {
+      out.add(Quarters.labelOfIndex(q, s.fiscalStartMonth()));
+    }
+    return out;
+  }
+
+  /** A value of the report tree, cast to what the caller expects. */
+  @SuppressWarnings("unchecked")
+  static <T> T get(Map<String, Object> m, String key) {
+    return (T) m.get(key);
+  }
+
   static Map<String, Object> kpiRow(Dataset<Row> kpis, String scope, String id, int index) {
     List<Row> rows = kpis.where(col("scope").equalTo(scope).and(col("scope_id").equalTo(id))
         .and(col("quarter_index").equalTo(index))).collectAsList();
@@ -120,7 +136,7 @@ public final class ReportData {
 
   // ---- sections ----------------------------------------------------------------------------
 
-  static Map<String, Object> meta(ReportInputs in, Settings s, Map<String, Object> org) {
+  static Map<String, Object> meta(Settings s, Map<String, Object> org, java.util.Optional<Row> manifest) {
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("org", s.orgName());
     meta.put("quarter", s.quarter());
@@ -131,9 +147,8 @@ public final class ReportData {
     meta.put("min_cell_relationships", s.k());
     meta.put("fiscal_year_start_month", s.fiscalStartMonth());
     meta.put("reporting_currency", s.reportingCurrency());
-    List<Row> manifest = in.runManifest().collectAsList();
-    if (!manifest.isEmpty()) {
-      Row r = manifest.get(0);
+    if (manifest.isPresent()) {
+      Row r = manifest.get();
       meta.put("run_id", r.getAs("run_id"));
       meta.put("run_started_at", String.valueOf((Object) r.getAs("started_at")));
       meta.put("netroi_version", r.getAs("netroi_version"));
@@ -190,10 +205,7 @@ public final class ReportData {
   /** People in the network, org and each team, for the last quarters up to the report's. */
   static Map<String, Object> networkGrowth(Dataset<Row> kpis, Settings s) {
     int first = s.quarterIndex() - HISTORY + 1;
-    List<String> quarters = new ArrayList<>();
-    for (int q = first; q <= s.quarterIndex(); q++) {
-      quarters.add(Quarters.labelOfIndex(q, s.fiscalStartMonth()));
-    }
+    List<String> quarters = labels(first, s);
     List<Row> rows = kpis.where(col("scope").isin(Scopes.ORG, Scopes.TEAM)
             .and(col("quarter_index").between(first, s.quarterIndex())))
         .select("scope", "scope_id", "quarter_index", "network_size").orderBy("scope", "scope_id").collectAsList();
@@ -401,10 +413,7 @@ public final class ReportData {
    * named and counts in the suppressed total.
    */
   static Map<String, Object> companies(Dataset<Row> attribution, Dataset<Row> contacts, Settings s) {
-    List<String> quarters = new ArrayList<>();
-    for (int q = s.quarterIndex() - 3; q <= s.quarterIndex(); q++) {
-      quarters.add(Quarters.labelOfIndex(q, s.fiscalStartMonth()));
-    }
+    List<String> quarters = labels(s.quarterIndex() - 3, s);
     Dataset<Row> credited = attribution.where(col("model").equalTo("linear").and(col("role").equalTo("direct"))
             .and(col("quarter").isin(quarters.toArray())))
         .join(contacts.select("contact_key", "company"), "contact_key")
@@ -493,7 +502,7 @@ public final class ReportData {
   }
 
   /** Files, rows, rejects and exclusions by reason, identity resolution and member coverage. */
-  static Map<String, Object> dataQuality(ReportInputs in, Settings s) {
+  static Map<String, Object> dataQuality(ReportInputs in, Settings s, java.util.Optional<Row> manifest) {
     Map<String, Object> out = new LinkedHashMap<>();
     Column kind = org.apache.spark.sql.functions.regexp_extract(col("source_file"), "([^/!]+)$", 1);
     out.put("by_metric", maps(in.dataQuality().groupBy("metric").agg(sum("count").as("count")).orderBy("metric")));
@@ -505,10 +514,8 @@ public final class ReportData {
             sum(when(col("metric").startsWith("file_rejected:"), col("count")).otherwise(0)).as("files_rejected"))
         .orderBy("file")));
     out.put("rejects_by_reason", maps(in.rejects().groupBy("reason").count().orderBy(col("count").desc(), col("reason"))));
-    List<Row> manifest = in.runManifest().select("identity_stats").collectAsList();
-    out.put("identity", manifest.isEmpty() ? Map.of()
-        : new java.util.TreeMap<>(ScalaMaps.toJava(
-            manifest.get(0).<scala.collection.Map<String, Object>>getAs("identity_stats"))));
+    out.put("identity", manifest.<Map<String, Object>>map(r -> new java.util.TreeMap<>(ScalaMaps.toJava(
+        r.<scala.collection.Map<String, Object>>getAs("identity_stats")))).orElse(Map.of()));
     long contacts = in.contacts().count();
     List<Map<String, Object>> basis = maps(in.contacts().groupBy("key_basis")
         .agg(org.apache.spark.sql.functions.count(lit(1)).as("contacts")).orderBy(col("contacts").desc()));
@@ -523,10 +530,7 @@ public final class ReportData {
   /** Per rostered member and recent quarter: full, partial or no data. */
   static Map<String, Object> coverage(ReportInputs in, Settings s) {
     int first = s.quarterIndex() - HISTORY + 1;
-    List<String> quarters = new ArrayList<>();
-    for (int q = first; q <= s.quarterIndex(); q++) {
-      quarters.add(Quarters.labelOfIndex(q, s.fiscalStartMonth()));
-    }
+    List<String> quarters = labels(first, s);
     List<Row> observed = in.kpis().where(col("scope").equalTo(Scopes.MEMBER)
         .and(col("quarter_index").between(first, s.quarterIndex())).and(col("members").gt(0)))
         .select("scope_id", "quarter_index", "is_partial").collectAsList();
@@ -554,13 +558,12 @@ public final class ReportData {
   }
 
   /** Parameters and every input with its checksum, from the run manifest. */
-  static Map<String, Object> methodology(Dataset<Row> manifest) {
+  static Map<String, Object> methodology(java.util.Optional<Row> manifest) {
     Map<String, Object> out = new LinkedHashMap<>();
-    List<Row> rows = manifest.collectAsList();
-    if (rows.isEmpty()) {
+    if (manifest.isEmpty()) {
       return out;
     }
-    Row r = rows.get(0);
+    Row r = manifest.get();
     Map<String, String> config = new java.util.TreeMap<>(ScalaMaps.toJava(
         r.<scala.collection.Map<String, String>>getAs("config")));
     config.keySet().removeIf(key -> !key.startsWith("netroi.") || key.equals("netroi.input")

@@ -1,5 +1,7 @@
 package io.netroi.report;
 
+import static io.netroi.report.ReportData.get;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,11 +13,6 @@ import java.util.Map;
  */
 public final class ReportTables {
   private ReportTables() {}
-
-  @SuppressWarnings("unchecked")
-  static <T> T get(Map<String, Object> m, String key) {
-    return (T) m.get(key);
-  }
 
   /** File name (without .csv) to rows, in the report's order. */
   public static Map<String, List<Map<String, Object>>> of(Map<String, Object> r) {
@@ -63,8 +60,8 @@ public final class ReportTables {
   /** One row per cohort and quarters since connecting. */
   static List<Map<String, Object>> heatmap(Map<String, Object> heatmap) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (Map<String, Object> c : ReportTables.<List<Map<String, Object>>>get(heatmap, "cohorts")) {
-      for (Map<String, Object> cell : ReportTables.<List<Map<String, Object>>>get(c, "cells")) {
+    for (Map<String, Object> c : ReportData.<List<Map<String, Object>>>get(heatmap, "cohorts")) {
+      for (Map<String, Object> cell : ReportData.<List<Map<String, Object>>>get(c, "cells")) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("cohort_quarter", c.get("cohort_quarter"));
         row.put("cohort_size", c.get("cohort_size"));
@@ -78,8 +75,8 @@ public final class ReportTables {
   /** One row per previous and current tier. */
   static List<Map<String, Object>> tierFlow(Map<String, Object> flow) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (Map<String, Object> from : ReportTables.<List<Map<String, Object>>>get(flow, "rows")) {
-      for (Map<String, Object> cell : ReportTables.<List<Map<String, Object>>>get(from, "cells")) {
+    for (Map<String, Object> from : ReportData.<List<Map<String, Object>>>get(flow, "rows")) {
+      for (Map<String, Object> cell : ReportData.<List<Map<String, Object>>>get(from, "cells")) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("from_tier", from.get("from_tier"));
         row.putAll(cell);
@@ -110,7 +107,7 @@ public final class ReportTables {
   static List<Map<String, Object>> coverage(Map<String, Object> coverage) {
     List<String> quarters = get(coverage, "quarters");
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (Map<String, Object> m : ReportTables.<List<Map<String, Object>>>get(coverage, "members")) {
+    for (Map<String, Object> m : ReportData.<List<Map<String, Object>>>get(coverage, "members")) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("member", m.get("member"));
       row.put("team", m.get("team"));
