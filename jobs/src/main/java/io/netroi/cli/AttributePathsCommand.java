@@ -21,7 +21,13 @@ final class AttributePathsCommand extends SparkJobCommand {
   }
 
   @Override
-  protected void run(SparkSession spark, NetroiConfig config) {
+  protected String run(SparkSession spark, NetroiConfig config) {
     PathAttribution.run(spark, paths, config.get("netroi.out"));
+    return null;
+  }
+
+  @Override
+  protected java.util.Set<String> rewrites() {
+    return rewritten(java.util.List.of(PathAttribution.TABLE));
   }
 }

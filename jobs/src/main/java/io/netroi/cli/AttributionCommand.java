@@ -26,7 +26,13 @@ final class AttributionCommand extends PeriodJobCommand {
   }
 
   @Override
-  protected void run(SparkSession spark, NetroiConfig config) {
+  protected String run(SparkSession spark, NetroiConfig config) {
     AttributionJob.run(spark, config);
+    return null;
+  }
+
+  @Override
+  protected java.util.Set<String> rewrites() {
+    return rewritten(AttributionJob.TABLES);
   }
 }

@@ -15,7 +15,13 @@ final class CohortsCommand extends PeriodJobCommand {
   }
 
   @Override
-  protected void run(SparkSession spark, NetroiConfig config) {
+  protected String run(SparkSession spark, NetroiConfig config) {
     CohortsJob.run(spark, config);
+    return null;
+  }
+
+  @Override
+  protected java.util.Set<String> rewrites() {
+    return rewritten(CohortsJob.TABLES);
   }
 }

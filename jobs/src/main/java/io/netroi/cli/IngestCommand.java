@@ -14,7 +14,13 @@ final class IngestCommand extends SparkJobCommand {
   }
 
   @Override
-  protected void run(SparkSession spark, NetroiConfig config) {
+  protected String run(SparkSession spark, NetroiConfig config) {
     IngestJob.run(spark, config);
+    return null;
+  }
+
+  @Override
+  protected java.util.Set<String> rewrites() {
+    return rewritten(IngestJob.TABLES, "run_manifest");
   }
 }

@@ -15,7 +15,13 @@ final class KpisCommand extends PeriodJobCommand {
   }
 
   @Override
-  protected void run(SparkSession spark, NetroiConfig config) {
+  protected String run(SparkSession spark, NetroiConfig config) {
     KpisJob.run(spark, config);
+    return null;
+  }
+
+  @Override
+  protected java.util.Set<String> rewrites() {
+    return rewritten(KpisJob.TABLES);
   }
 }

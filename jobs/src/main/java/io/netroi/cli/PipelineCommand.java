@@ -14,7 +14,12 @@ final class PipelineCommand extends PeriodJobCommand {
   }
 
   @Override
-  protected void run(SparkSession spark, NetroiConfig config) {
-    System.out.println("report: " + Pipeline.run(spark, config));
+  protected String run(SparkSession spark, NetroiConfig config) {
+    return "report: " + Pipeline.run(spark, config);
+  }
+
+  @Override
+  protected java.util.Set<String> rewrites() {
+    return rewritten(Pipeline.TABLES, "run_manifest");
   }
 }

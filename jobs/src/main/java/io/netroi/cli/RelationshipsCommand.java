@@ -14,7 +14,13 @@ final class RelationshipsCommand extends PeriodJobCommand {
   }
 
   @Override
-  protected void run(SparkSession spark, NetroiConfig config) {
+  protected String run(SparkSession spark, NetroiConfig config) {
     RelationshipsJob.run(spark, config);
+    return null;
+  }
+
+  @Override
+  protected java.util.Set<String> rewrites() {
+    return rewritten(RelationshipsJob.TABLES);
   }
 }

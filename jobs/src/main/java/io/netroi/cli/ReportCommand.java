@@ -25,7 +25,12 @@ final class ReportCommand extends PeriodJobCommand {
   }
 
   @Override
-  protected void run(SparkSession spark, NetroiConfig config) {
-    System.out.println("report: " + ReportJob.run(spark, config));
+  protected String run(SparkSession spark, NetroiConfig config) {
+    return "report: " + ReportJob.run(spark, config);
+  }
+
+  @Override
+  protected java.util.Set<String> rewrites() {
+    return rewritten(java.util.List.of());
   }
 }

@@ -1,6 +1,11 @@
 package io.netroi.cli;
 
 import io.netroi.config.NetroiConfig;
+import io.netroi.publish.Publication;
+import io.netroi.publish.RunIds;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import io.netroi.spark.Sparks;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -8,7 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
 
-/** A job that runs in a SparkSession: builds the config, logs it masked, runs, always stops Spark. */
+/**
+ * A job that runs in a SparkSession: builds the config, logs it masked, runs into a new version of the
+ * output folder, publishes it (all or nothing), always stops Spark.
+ */
 abstract class SparkJobCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(SparkJobCommand.class);
 
@@ -19,7 +27,17 @@ abstract class SparkJobCommand implements Callable<Integer> {
     return base;
   }
 
-  protected abstract void run(SparkSession spark, NetroiConfig config);
+  /** Runs the job with netroi.out set to the new version's folder; returns a line to print once published, or null. */
+  protected abstract String run(SparkSession spark, NetroiConfig config);
+
+  /** The tables this job writes; every other table of the current version is carried into the new one. */
+  protected abstract Set<String> rewrites();
+
+  static Set<String> rewritten(List<String> tables, String... more) {
+    Set<String> out = new TreeSet<>(tables);
+    out.addAll(List.of(more));
+    return out;
+  }
 
   protected abstract String jobName();
 
@@ -30,7 +48,14 @@ abstract class SparkJobCommand implements Callable<Integer> {
     boolean borrowed = SparkSession.getDefaultSession().isDefined();
     SparkSession spark = Sparks.session("netroi-" + jobName(), config);
     try {
-      run(spark, config);
+      String runId = RunIds.next();
+      String out = config.get("netroi.out");
+      Publication publication = Publication.begin(spark.sparkContext().hadoopConfiguration(), out, runId, rewrites());
+      String line = run(spark, config.with("netroi.out", publication.root()).with(RunIds.KEY, runId));
+      publication.publish(config.getInt("netroi.publish.keep.versions"));
+      if (line != null) {
+        System.out.println(publication.published(line, out));
+      }
     } finally {
       if (!borrowed) {
         spark.stop(); // a session that was already running (an embedding application, tests) is not ours to stop

@@ -6,6 +6,7 @@ import io.netroi.config.NetroiConfig;
 import io.netroi.ingest.files.RawRecord;
 import io.netroi.ingest.outcomes.Outcomes;
 import io.netroi.io.InputFiles;
+import io.netroi.publish.RunIds;
 import io.netroi.spark.ScalaMaps;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ final class RunManifest {
         .add("table_rows", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), false)
         .add("timings_seconds", DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType), false)
         .add("identity_stats", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), false);
-    Row row = RowFactory.create(UUID.randomUUID().toString(), new Timestamp(clock.startedMillis()),
+    Row row = RowFactory.create(config.find(RunIds.KEY).orElseGet(() -> UUID.randomUUID().toString()), new Timestamp(clock.startedMillis()),
         new Timestamp(System.currentTimeMillis()), RunManifest.class.getPackage().getImplementationVersion(),
         spark.version(), System.getProperty("java.version"), config.get("netroi.lexicon.version"),
         ScalaMaps.of(config.masked()), inputs, ScalaMaps.of(rowCounts), ScalaMaps.of(clock.laps()),

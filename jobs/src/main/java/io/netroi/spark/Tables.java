@@ -1,5 +1,6 @@
 package io.netroi.spark;
 
+import io.netroi.publish.KillPoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -111,6 +112,7 @@ public final class Tables {
 
   public static void write(Dataset<Row> df, String outDir, String table) {
     conform(df, table).write().mode(SaveMode.Overwrite).parquet(path(outDir, table));
+    KillPoint.at("table:" + table);
   }
 
   public static Dataset<Row> read(SparkSession spark, String outDir, String table) {
