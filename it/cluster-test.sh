@@ -46,7 +46,7 @@ done
 [ "$(registered)" -ge 2 ] || { cat "$WORK"/*.log >&2; echo "workers did not register" >&2; exit 1; }
 echo "cluster: master $MASTER, 2 workers registered"
 
-KEY=(--conf "netroi.key=${NETROI_TEST_KEY:-cluster-test}")
+KEY=(--conf "netroi.key=${NETROI_TEST_KEY:-cluster-test}" --conf "netroi.identity.map=$WORK/identity-map")
 LOCAL=${1:-}
 NETROI_MASTER="$MASTER" NETROI_DRIVER_MEMORY=2g "$ROOT/bin/netroi" pipeline --input "$ROOT/sample-data" \
   --out "$WORK/cluster" "${KEY[@]}" --conf spark.executor.memory=1g --conf spark.cores.max=2 \

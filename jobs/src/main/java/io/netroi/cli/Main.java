@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       CohortsCommand.class,
       AttributionCommand.class,
       KpisCommand.class,
+      EraseCommand.class,
       ReportCommand.class,
       AttributePathsCommand.class,
       GenerateCommand.class,
@@ -47,7 +48,7 @@ public final class Main implements Runnable {
     return commandLine().execute(args);
   }
 
-  static CommandLine commandLine() {
+  public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(Main::handle);
     return cl;

@@ -30,6 +30,16 @@ abstract class SparkJobCommand implements Callable<Integer> {
   /** Runs the job with netroi.out set to the new version's folder; returns a line to print once published, or null. */
   protected abstract String run(SparkSession spark, NetroiConfig config);
 
+  /** As {@link #run(SparkSession, NetroiConfig)}, for a job that needs the publication (erase). */
+  protected String run(SparkSession spark, NetroiConfig config, Publication publication) {
+    return run(spark, config);
+  }
+
+  /** How many published versions stay after this job (erase keeps only its own). */
+  protected int keepVersions(NetroiConfig config) {
+    return config.getInt("netroi.publish.keep.versions");
+  }
+
   /** The tables this job writes; every other table of the current version is carried into the new one. */
   protected abstract Set<String> rewrites();
 
@@ -51,8 +61,10 @@ abstract class SparkJobCommand implements Callable<Integer> {
       String runId = RunIds.next();
       String out = config.get("netroi.out");
       Publication publication = Publication.begin(spark.sparkContext().hadoopConfiguration(), out, runId, rewrites());
-      String line = run(spark, config.with("netroi.out", publication.root()).with(RunIds.KEY, runId));
-      publication.publish(config.getInt("netroi.publish.keep.versions"));
+      String line = run(spark, config.with("netroi.out", publication.root()).with(RunIds.KEY, runId)
+          .with(Publication.ROOT_KEY, publication.out()), publication);
+      publication.publish(keepVersions(config));
+      IdentityMaps.retainReferenced(spark, config, publication);
       if (line != null) {
         System.out.println(publication.published(line, out));
       }

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.netroi.config.NetroiConfig;
 import io.netroi.identity.ContactResolver;
+import io.netroi.identity.IdentityMap;
 import io.netroi.identity.KeySource;
 import io.netroi.identity.Resolution;
 import io.netroi.ingest.connections.Connections;
@@ -22,6 +23,8 @@ import io.netroi.ingest.outcomes.Outcomes;
 import io.netroi.ingest.roster.Roster;
 import io.netroi.ingest.text.Lexicon;
 import io.netroi.io.InputFiles;
+import io.netroi.publish.Publication;
+import io.netroi.publish.RunIds;
 import io.netroi.spark.Sparks;
 import io.netroi.spark.Tables;
 import java.util.ArrayList;
@@ -50,14 +53,17 @@ public final class IngestJob {
 
   private IngestJob() {}
 
-  public static void run(SparkSession spark, NetroiConfig config) {
+  public static void run(SparkSession spark, NetroiConfig given) {
     RunClock clock = new RunClock();
+    NetroiConfig config = given.find(RunIds.KEY).isPresent() ? given
+        : given.with(RunIds.KEY, java.util.UUID.randomUUID().toString());
     String outDir = config.get("netroi.out");
     InputFiles input = new InputFiles(new Path(config.get("netroi.input")), spark.sparkContext().hadoopConfiguration());
     byte[] key = KeySource.load(config, Sparks.isLocal(spark));
     Lexicon lexicon = Lexicon.load(config.get("netroi.lexicon.version"));
 
-    Roster.Result roster = Roster.read(input);
+    Erasures.Loaded erasures = Erasures.read(input);
+    Roster.Result roster = Roster.read(input).erase(erasures.members());
     List<Problem> driverLedger = new ArrayList<>(roster.problems());
     roster.consenting().forEach(m -> driverLedger.add(new Problem(m.memberId(), Roster.FILE, m.rowNumber(), null)));
     List<ExportSource> sources = new ArrayList<>();
@@ -73,12 +79,11 @@ public final class IngestJob {
     }
     FxRates.Loaded fx = FxRates.read(input, config.get("netroi.reporting.currency"));
     driverLedger.addAll(fx.ledger());
-    Costs.Loaded costs = Costs.read(input, roster.members());
+    Costs.Loaded costs = Costs.read(input, roster.members(), roster.erased());
     driverLedger.addAll(costs.ledger());
-    Erasures.Loaded erasures = Erasures.read(input);
     driverLedger.addAll(erasures.ledger());
     Outcomes.Read outcomeFiles = Outcomes.read(input,
-        new OutcomeReader.Context(roster.members(), fx.rates(), Outcomes.wonStages(config)), config);
+        new OutcomeReader.Context(roster.members(), fx.rates(), Outcomes.wonStages(config), roster.erased()), config);
     clock.lap("read_driver_inputs");
 
     Dataset<Row> raw = RawRecords.read(spark, sources).localCheckpoint();
@@ -120,10 +125,19 @@ public final class IngestJob {
       rowCounts.put(e.getKey(), Tables.read(spark, outDir, e.getKey()).count());
       clock.lap("write_" + e.getKey());
     }
+    writeIdentityMap(spark, config, resolution, key);
     Dataset<Row> manifest = RunManifest.build(spark, config, raw, outcomeFiles, input, resolution.stats().asMap(),
         rowCounts, clock);
     Tables.write(manifest, outDir, "run_manifest");
     LOG.info("ingest wrote {} tables to {}: {}", out.size() + 1, Tables.path(outDir, ""), rowCounts);
+  }
+
+  /** The private identifier-to-key map of this run, for erase ({@link IdentityMap}). */
+  private static void writeIdentityMap(SparkSession spark, NetroiConfig config, Resolution resolution, byte[] key) {
+    String location = IdentityMap.location(config, Sparks.isLocal(spark), Publication.outputRoot(config),
+        config.get(RunIds.KEY));
+    IdentityMap.write(IdentityMap.of(resolution.identifierKeys(), key), location);
+    LOG.info("identity map for erasure written beside the key");
   }
 
   /** The parsed (not yet keyed) inputs. */

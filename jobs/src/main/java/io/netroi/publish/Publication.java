@@ -21,12 +21,22 @@ import org.slf4j.LoggerFactory;
 public final class Publication {
   private static final Logger LOG = LoggerFactory.getLogger(Publication.class);
 
+  /** The config key that carries the output folder (qualified) while netroi.out names the new version. */
+  public static final String ROOT_KEY = "netroi.publish.root";
+
   private final Versions versions;
   private final String id;
+  private final String previous;
 
-  private Publication(Versions versions, String id) {
+  private Publication(Versions versions, String id, String previous) {
     this.versions = versions;
     this.id = id;
+    this.previous = previous;
+  }
+
+  /** The output folder a job publishes to (netroi.out when it runs outside a publication, as in tests). */
+  public static String outputRoot(io.netroi.config.NetroiConfig config) {
+    return config.find(ROOT_KEY).orElseGet(() -> config.get("netroi.out"));
   }
 
   /**
@@ -37,11 +47,14 @@ public final class Publication {
   public static Publication begin(Configuration conf, String out, String id, Set<String> rewritten) {
     Versions v = Versions.at(conf, out);
     v.adoptUnversionedLayout();
-    v.current().ifPresent(v::markPublished); // a run killed between its switch and its marker
-    v.current().ifPresent(current -> carryOver(v, current, id, rewritten));
+    String current = v.current().orElse(null);
+    if (current != null) {
+      v.markPublished(current); // a run killed between its switch and its marker
+      carryOver(v, current, id, rewritten);
+    }
     v.create(id);
     LOG.info("run {} writes version {}", id, v.root(id));
-    return new Publication(v, id);
+    return new Publication(v, id, current);
   }
 
   /** The folder the job writes: its {@code tables/} and {@code reports/} (the job's netroi.out). */
@@ -51,6 +64,21 @@ public final class Publication {
 
   public String id() {
     return id;
+  }
+
+  /** The qualified output folder. */
+  public String out() {
+    return versions.out().toString();
+  }
+
+  /** The folder of the version that was current when this run began, if there was one. */
+  public java.util.Optional<String> previousRoot() {
+    return java.util.Optional.ofNullable(previous).map(p -> versions.root(p).toString());
+  }
+
+  /** The folders of every version left under versions/ (after {@link #publish}: the kept ones). */
+  public java.util.List<String> versionRoots() {
+    return versions.all().stream().map(v -> versions.root(v).toString()).toList();
   }
 
   /**

@@ -87,6 +87,25 @@ final class Versions {
     return java.nio.file.Path.of(fs.makeQualified(p).toUri());
   }
 
+  /** The ids of every folder under versions/. */
+  List<String> all() {
+    try {
+      Path dir = new Path(out, "versions");
+      List<String> ids = new ArrayList<>();
+      if (fs.exists(dir)) {
+        for (FileStatus s : fs.listStatus(dir)) {
+          if (s.isDirectory()) {
+            ids.add(s.getPath().getName());
+          }
+        }
+      }
+      ids.sort(Comparator.naturalOrder());
+      return ids;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the versions under " + out, e);
+    }
+  }
+
   /** The published version's id, if any. */
   Optional<String> current() {
     Path pointer = new Path(out, CURRENT);

@@ -43,6 +43,7 @@ final class SamplePipeline {
         .set("netroi.input", SAMPLE.toString())
         .set("netroi.out", dir)
         .set("netroi.key", "end-to-end-test-key")
+        .set("netroi.identity.map", dir + "-identity-map")
         .build();
   }
 

@@ -124,7 +124,8 @@ class PublishKillIT extends SparkTestBase {
   private static Process run(Path out, Path log, String job, String pauseAt) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(ROOT.resolve("bin/netroi").toString(), job,
         "--input", ROOT.resolve("sample-data").toString(), "--out", out.toString(),
-        "--conf", "netroi.key=kill-test-key", "--conf", "netroi.stats.bootstrap.replicates=100")
+        "--conf", "netroi.key=kill-test-key", "--conf", "netroi.identity.map=" + out + "-identity-map",
+        "--conf", "netroi.stats.bootstrap.replicates=100")
         .redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("NETROI_NO_BUILD", "1");
     pb.environment().put("NETROI_MASTER", "local[2]");

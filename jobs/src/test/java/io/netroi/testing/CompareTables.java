@@ -50,7 +50,7 @@ public final class CompareTables {
   }
 
   /** One line: the table, its rows and whether the two outputs hold the same rows. */
-  static String compare(SparkSession spark, String a, String b, String table) {
+  public static String compare(SparkSession spark, String a, String b, String table) {
     Dataset<Row> left = comparable(Tables.read(spark, a, table));
     Dataset<Row> right = comparable(Tables.read(spark, b, table));
     long onlyLeft = left.exceptAll(right).count();

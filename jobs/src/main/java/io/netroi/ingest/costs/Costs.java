@@ -36,6 +36,11 @@ public final class Costs {
   private Costs() {}
 
   public static Loaded read(InputFiles input, List<Roster.Member> members) {
+    return read(input, members, Set.of());
+  }
+
+  /** Rows of an erased member are {@code excluded:erased}. */
+  public static Loaded read(InputFiles input, List<Roster.Member> members, Set<String> erasedMembers) {
     List<Cost> rows = new ArrayList<>();
     List<Problem> ledger = new ArrayList<>();
     if (!input.exists(FILE)) {
@@ -45,7 +50,7 @@ public final class Costs {
     SimpleCsv.Table t = SimpleCsv.parse(input.read(FILE));
     for (SimpleCsv.Record r : t.records()) {
       Map<String, String> v = r.values();
-      String problem = check(v, rostered);
+      String problem = v != null && erasedMembers.contains(v.get("member_id")) ? "excluded:erased" : check(v, rostered);
       String member = v == null ? null : v.get("member_id");
       ledger.add(new Problem(null, FILE, r.line(), problem));
       if (problem == null) {

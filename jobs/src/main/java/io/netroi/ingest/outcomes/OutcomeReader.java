@@ -26,7 +26,12 @@ public final class OutcomeReader {
   private static final Pattern NAME_AND_EMAIL = Pattern.compile("^\\s*(.*?)\\s*\\(([^()\\s]+@[^()\\s]+)\\)\\s*$");
 
   /** What reading needs to know besides the file. */
-  public record Context(List<Roster.Member> members, FxRates fx, Map<String, Set<String>> wonStages) {
+  public record Context(List<Roster.Member> members, FxRates fx, Map<String, Set<String>> wonStages,
+      Set<String> erasedMembers) {
+    public Context(List<Roster.Member> members, FxRates fx, Map<String, Set<String>> wonStages) {
+      this(members, fx, wonStages, Set.of());
+    }
+
     String ownerId(String raw, boolean byName) {
       if (raw == null) {
         return null;
@@ -134,6 +139,8 @@ public final class OutcomeReader {
       problem = id == null || type == null || !TYPES.contains(type) || value == null ? "rejected:invalid_value"
           : m.get("closed_on") == null ? "rejected:missing_date"
           : closedOn == null ? "rejected:unparseable_date"
+          : owner == null && m.get("owner_member_id") != null
+              && ctx.erasedMembers().contains(m.get("owner_member_id").trim()) ? "excluded:erased"
           : owner == null ? "rejected:unknown_member"
           : ctx.fx().rate(currency, closedOn).isEmpty() ? "rejected:unknown_currency"
           : null;

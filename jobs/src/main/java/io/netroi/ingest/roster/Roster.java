@@ -22,9 +22,34 @@ public final class Roster {
       String timezone, boolean consent, long rowNumber) implements java.io.Serializable {}
 
   /** The members read, and the rows that could not be used. */
-  public record Result(List<Member> members, List<Problem> problems, long rowsRead) {
+  public record Result(List<Member> members, List<Problem> problems, long rowsRead, Set<String> erased) {
+    public Result(List<Member> members, List<Problem> problems, long rowsRead) {
+      this(members, problems, rowsRead, Set.of());
+    }
+
     public List<Member> consenting() {
       return members.stream().filter(Member::consent).toList();
+    }
+
+    /**
+     * Without the members on the erasure list: their roster row becomes {@code excluded:erased}, so
+     * no export of theirs is read and no table names them; {@link #erased} says who they were, for
+     * the files that refer to members (outcomes, costs).
+     */
+    public Result erase(Set<String> memberIds) {
+      List<Member> kept = new ArrayList<>();
+      List<Problem> ledger = new ArrayList<>(problems);
+      Set<String> gone = new java.util.TreeSet<>();
+      for (Member m : members) {
+        if (memberIds.contains(m.memberId())) {
+          gone.add(m.memberId());
+          ledger.removeIf(p -> m.memberId().equals(p.memberId()) && FILE.equals(p.sourceFile()));
+          ledger.add(new Problem(m.memberId(), FILE, m.rowNumber(), "excluded:erased"));
+        } else {
+          kept.add(m);
+        }
+      }
+      return new Result(kept, ledger, rowsRead, Set.copyOf(gone));
     }
   }
 
