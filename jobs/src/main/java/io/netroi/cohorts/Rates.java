@@ -46,7 +46,8 @@ final class Rates {
   /** The whole cohort table: scope counts, rates, Wilson, cluster and difference bounds. */
   static Dataset<Row> table(Dataset<Row> items, Comparison c, List<String> counts, List<Rate> rates,
       RelationshipParams p) {
-    Dataset<Row> perMember = perMember(items, c.group(), counts);
+    // small (members x groups) and read three times, twice by driver-side bootstraps: computed once
+    Dataset<Row> perMember = perMember(items, c.group(), counts).localCheckpoint();
     Dataset<Row> scoped = withWilson(byScope(perMember, c.group(), counts, p.orgName()), rates);
     Dataset<Row> clustered = withClusterBounds(scoped, perMember, c.group(), rates, p);
     return withClusterDifferences(withDifferences(clustered, c, rates), perMember, c, rates, p);
