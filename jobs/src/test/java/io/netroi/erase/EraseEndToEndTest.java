@@ -11,6 +11,7 @@ import io.netroi.ingest.IngestJob;
 import io.netroi.spark.Tables;
 import io.netroi.testing.CompareTables;
 import io.netroi.testing.SparkTestBase;
+import io.netroi.testing.Trees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ class EraseEndToEndTest extends SparkTestBase {
   void erasedPeopleAndMembersLeaveNoTraceAndLaterRunsKeepThemOut() throws IOException {
     Path dir = Files.createTempDirectory("netroi-erase");
     Path input = dir.resolve("in");
-    copyTree(SAMPLE, input);
+    Trees.copy(SAMPLE, input);
     String out = dir.resolve("out").toString();
     String[] common = {"--input", input.toString(), "--out", out, "--conf", "netroi.key=" + KEY,
         "--conf", "netroi.identity.map=" + dir.resolve("map"), "--conf", "netroi.stats.bootstrap.replicates=100"};
@@ -137,18 +138,5 @@ class EraseEndToEndTest extends SparkTestBase {
 
   private static Path list1(Path dir) throws IOException {
     return dir.resolve(list(dir).get(0));
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) s::iterator) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import io.netroi.spark.Tables;
 import io.netroi.testing.CompareTables;
 import io.netroi.testing.SparkTestBase;
+import io.netroi.testing.Trees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ class PublishKillIT extends SparkTestBase {
 
     assertEquals(0, run(out, logs.resolve("first.log"), "pipeline", null).waitFor());
     String first = current(out);
-    copyTree(out.resolve("versions").resolve(first), snapshot);
+    Trees.copy(out.resolve("versions").resolve(first), snapshot);
 
     List<String> killed = new ArrayList<>();
     killed.add(killWhileWriting(out, logs.resolve("mid-write.log")));
@@ -162,18 +163,5 @@ class PublishKillIT extends SparkTestBase {
 
   private static String newestVersion(Path out) throws IOException {
     return ((TreeSet<String>) versionFolders(out)).last();
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) s::iterator) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 }
