@@ -16,7 +16,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Benchmark support (bench/stages.sh, bench/attribution.sh), not part of the product.
+ * Benchmark support (bench/stages.sh, bench/attribution.sh, bench/run.sh), not part of the product.
  * <ul>
  *   <li>{@code replicate IN OUT COPIES [OUTCOME_COPIES]}: writes COPIES disjoint copies of IN's ingest
  *   tables to OUT (every member, contact, conversation and outcome id gets a copy suffix), so the
@@ -45,8 +45,10 @@ public final class ReplicateTables {
             args.length > 4 ? Integer.parseInt(args[4]) : 1);
         case "floor" -> floor(spark, args[1]);
         case "attribution-floor" -> attributionFloor(spark, args[1]);
-        default -> throw new IllegalArgumentException(
-            "replicate IN OUT COPIES [OUTCOME_COPIES] | floor OUT | attribution-floor OUT");
+        case "flatten-messages" -> flattenMessages(args[1], args[2]);
+        case "csv-floor" -> csvFloor(spark, args[1]);
+        default -> throw new IllegalArgumentException("replicate IN OUT COPIES [OUTCOME_COPIES] | floor OUT | "
+            + "attribution-floor OUT | flatten-messages INPUT DIR | csv-floor DIR");
       }
     } finally {
       spark.stop();
@@ -78,6 +80,49 @@ public final class ReplicateTables {
     long start = System.nanoTime();
     long pairs = Tables.read(spark, out, "interactions").groupBy("member_id", "contact_key").count().count();
     System.out.printf("floor: %d member x contact pairs in %.1f s%n", pairs, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** Every messages.csv and Inbox.csv of an input folder's exports, in folders or zips, copied flat into DIR. */
+  static void flattenMessages(String input, String dir) {
+    try {
+      java.nio.file.Path to = java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
+      long bytes = 0;
+      int n = 0;
+      try (var walk = java.nio.file.Files.walk(java.nio.file.Path.of(input, "exports"))) {
+        for (java.nio.file.Path f : walk.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+          if (isMessages(f.getFileName().toString())) {
+            bytes += java.nio.file.Files.size(java.nio.file.Files.copy(f, to.resolve((n++) + ".csv")));
+          } else if (f.toString().endsWith(".zip")) {
+            try (var zip = new java.util.zip.ZipFile(f.toFile())) {
+              for (var e : java.util.Collections.list(zip.entries())) {
+                String name = e.getName().substring(e.getName().lastIndexOf('/') + 1);
+                if (!e.isDirectory() && isMessages(name)) {
+                  try (var in = zip.getInputStream(e)) {
+                    bytes += java.nio.file.Files.copy(in, to.resolve((n++) + ".csv"));
+                  }
+                }
+              }
+            } catch (java.util.zip.ZipException bad) {
+              System.out.println("skipped unreadable zip " + f);
+            }
+          }
+        }
+      }
+      System.out.printf("flattened %d messages files, %.1f MB%n", n, bytes / 1e6);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static boolean isMessages(String name) {
+    return name.equalsIgnoreCase("messages.csv") || name.equalsIgnoreCase("inbox.csv");
+  }
+
+  /** The floor of bench/run.sh: Spark reads the messages CSV files (quoted newlines allowed) and counts rows. */
+  static void csvFloor(SparkSession spark, String dir) {
+    long start = System.nanoTime();
+    long rows = spark.read().option("header", "true").option("multiLine", "true").csv(dir).count();
+    System.out.printf("csv floor: %d rows in %.1f s%n", rows, (System.nanoTime() - start) / 1e9);
   }
 
   static void attributionFloor(SparkSession spark, String out) {

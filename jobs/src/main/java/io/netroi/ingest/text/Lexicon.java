@@ -18,12 +18,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.ahocorasick.trie.Trie;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Versioned cue lexicons ({@code lexicons/<version>/<category>.txt} on the classpath): one Java
  * regular expression per line, matched case-insensitively against the plain text of a message.
- * The same pattern runs in Spark ({@code rlike}) and in Java, so evaluation and pipeline agree.
+ * A text carries a category's cue when any line finds a match. Each line has a literal prefilter
+ * ({@link RequiredLiterals}): a line's regex runs only on texts containing one of the literals
+ * every match of it contains. Spark runs the same Java matcher ({@link #matches(Category, Column)}
+ * is a UDF), so evaluation and pipeline agree by construction. Native {@code rlike} over the
+ * combined alternation was the alternative: it tries every line at every word of every message,
+ * about 0.4 ms per message for the pitch lexicon, which dominated ingest at 10M messages.
  */
 public final class Lexicon implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -36,13 +45,18 @@ public final class Lexicon implements Serializable {
   public static final Category INTRO = Category.INTRO;
   public static final Category SYSTEM = Category.SYSTEM;
 
+  /** One line: its regex (boundary hoisted) and the literals one of which it needs (null: none known). */
+  record Cue(String regex, List<String> anyOf) implements Serializable {}
+
   private final String version;
   private final Map<Category, String> patterns;
-  private transient Map<Category, Pattern> compiled;
+  private final Map<Category, List<Cue>> cues;
+  private transient Map<Category, Matcher> compiled;
 
-  private Lexicon(String version, Map<Category, String> patterns) {
+  private Lexicon(String version, Map<Category, String> patterns, Map<Category, List<Cue>> cues) {
     this.version = version;
     this.patterns = patterns;
+    this.cues = cues;
   }
 
   public static Lexicon load(String version) {
@@ -50,11 +64,19 @@ public final class Lexicon implements Serializable {
       throw new IllegalArgumentException("lexicon version '" + version + "' is not a plain name");
     }
     Map<Category, String> patterns = new EnumMap<>(Category.class);
+    Map<Category, List<Cue>> cues = new EnumMap<>(Category.class);
     for (Category c : Category.values()) {
       String resource = "/lexicons/" + version + "/" + c.name().toLowerCase(Locale.ROOT) + ".txt";
-      patterns.put(c, combine(lines(resource)));
+      List<String> lines = lines(resource);
+      patterns.put(c, combine(lines));
+      cues.put(c, lines.stream().map(Lexicon::cue).toList());
     }
-    return new Lexicon(version, patterns);
+    return new Lexicon(version, patterns, cues);
+  }
+
+  static Cue cue(String line) {
+    java.util.Set<String> literals = RequiredLiterals.of(line);
+    return new Cue(boundaryFirst(line), literals == null ? null : List.copyOf(literals));
   }
 
   public String version() {
@@ -66,20 +88,71 @@ public final class Lexicon implements Serializable {
     return patterns.get(c);
   }
 
-  /** Spark: does the text carry a cue of this category? */
+  /** Spark: does the text (after {@link #plainText(Column)}) carry a cue of this category? Null stays null. */
   public Column matches(Category c, Column text) {
-    String p = patterns.get(c);
-    return p.isEmpty() ? lit(false) : text.rlike(p);
+    if (cues.get(c).isEmpty()) {
+      return lit(false);
+    }
+    UDF1<String, Boolean> test = t -> t == null ? null : matches(c, t);
+    return functions.udf(test, DataTypes.BooleanType).apply(text);
   }
 
-  /** Java: the same test on one string (after {@link #plainText(String)}). */
+  /** Java: the same test on one string (after {@link #plainText(String)}: lower case). */
   public boolean matches(Category c, String text) {
+    return compiled().get(c).find(text);
+  }
+
+  private Map<Category, Matcher> compiled() {
     if (compiled == null) {
-      Map<Category, Pattern> m = new EnumMap<>(Category.class);
-      patterns.forEach((k, v) -> m.put(k, Pattern.compile(v.isEmpty() ? "(?!)" : v)));
+      Map<Category, Matcher> m = new EnumMap<>(Category.class);
+      cues.forEach((k, v) -> m.put(k, new Matcher(v)));
       compiled = m;
     }
-    return compiled.get(c).matcher(text).find();
+    return compiled;
+  }
+
+  /**
+   * One category's lines: an Aho-Corasick automaton over every line's literals finds, in one pass
+   * over the text, the lines whose prefilter passes; only their regexes run, in file order.
+   */
+  static final class Matcher {
+    private final Pattern[] patterns;
+    private final boolean[] unfiltered;
+    private final Map<String, int[]> linesOf = new java.util.HashMap<>();
+    private final Trie trie;
+
+    Matcher(List<Cue> cues) {
+      patterns = cues.stream().map(q -> Pattern.compile(q.regex(), Pattern.CASE_INSENSITIVE)).toArray(Pattern[]::new);
+      unfiltered = new boolean[cues.size()];
+      Map<String, java.util.List<Integer>> lines = new java.util.HashMap<>();
+      for (int i = 0; i < cues.size(); i++) {
+        if (cues.get(i).anyOf() == null) {
+          unfiltered[i] = true;
+        } else {
+          for (String literal : cues.get(i).anyOf()) {
+            lines.computeIfAbsent(literal, x -> new ArrayList<>()).add(i);
+          }
+        }
+      }
+      lines.forEach((literal, idx) -> linesOf.put(literal, idx.stream().mapToInt(Integer::intValue).toArray()));
+      trie = Trie.builder().addKeywords(lines.keySet()).build();
+    }
+
+    boolean find(String text) {
+      java.util.BitSet candidates = new java.util.BitSet(patterns.length);
+      trie.parseText(text, emit -> {
+        for (int i : linesOf.get(emit.getKeyword())) {
+          candidates.set(i);
+        }
+        return true;
+      });
+      for (int i = 0; i < patterns.length; i++) {
+        if ((unfiltered[i] || candidates.get(i)) && patterns[i].matcher(text).find()) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   /** Message content as matched: HTML tags removed, lower case, white space folded. */
