@@ -3,6 +3,7 @@
 # medians, the bench helper class, and a generated + ingested base dataset made once per folder.
 # Expects ROOT to be set by the caller.
 WORK=${NETROI_BENCH_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/netroi-bench.XXXXXX")}
+mkdir -p "$WORK"
 [ -n "${NETROI_BENCH_DIR:-}" ] || trap 'rm -rf "$WORK"' EXIT
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time (Debian package 'time')" >&2; exit 2; }
 

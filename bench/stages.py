@@ -62,7 +62,7 @@ def summary(stages_file, floors_file):
             s = statistics.median(float(r[3]) for r in sel)
             kb = statistics.median(int(r[4]) for r in sel)
             med[(n, stage)] = s
-            rate = f"{n / s:,.0f}" if s > 0 else "-"
+            rate = f"{n / s:,.0f}" if s > 0 and stage not in ("startup", "publish") else "-"
             print(f"{n:>10,} {stage:<14} {len(sel):>4} {s:>9.1f} {rate:>10} {kb / 1024:>9,.0f}")
         fl = [float(f[2]) for f in floors if int(f[0]) == n]
         if fl:
