@@ -242,7 +242,8 @@ final class Versions {
 
   private void removeStalePointerFiles() throws IOException {
     for (FileStatus s : fs.listStatus(out)) {
-      if (s.getPath().getName().endsWith(".tmp")) {
+      String name = s.getPath().getName();
+      if ((name.startsWith(CURRENT + ".") || name.startsWith("current.")) && name.endsWith(".tmp")) {
         fs.delete(s.getPath(), false);
       }
     }

@@ -205,7 +205,7 @@ public final class Lexicon implements Serializable {
   static String boundaryFirst(String regex) {
     int i = 0;
     while (regex.startsWith("(?<!", i) || regex.startsWith("(?<=", i)) {
-      i = groupEnd(regex, i) + 1;
+      i = RegexSyntax.groupEnd(regex, i) + 1;
     }
     if (i > 0 && regex.startsWith("\\b", i)) {
       return "\\b" + regex.substring(0, i) + regex.substring(i + 2);
@@ -213,47 +213,9 @@ public final class Lexicon implements Serializable {
     return regex;
   }
 
-  /** Index of the parenthesis closing the group opened at {@code open}. */
-  private static int groupEnd(String regex, int open) {
-    int end = scan(regex, open, (c, depth) -> c == ')' && depth == 0);
-    if (end < 0) {
-      throw new IllegalArgumentException("unbalanced group in lexicon pattern: " + regex);
-    }
-    return end;
-  }
-
   /** Whether a regex has a {@code |} outside any group or character class. */
   static boolean hasTopLevelAlternation(String regex) {
-    return scan(regex, 0, (c, depth) -> c == '|' && depth == 0) >= 0;
-  }
-
-  /**
-   * Walks a regex from {@code from}, skipping escapes and character classes and tracking group
-   * depth (updated before the test); the first index where {@code stop} holds, or -1.
-   */
-  private static int scan(String regex, int from, java.util.function.BiPredicate<Character, Integer> stop) {
-    int depth = 0;
-    boolean inClass = false;
-    for (int i = from; i < regex.length(); i++) {
-      char c = regex.charAt(i);
-      if (c == '\\') {
-        i++;
-        continue;
-      }
-      if (inClass) {
-        inClass = c != ']';
-        continue;
-      }
-      if (c == '[') {
-        inClass = true;
-        continue;
-      }
-      depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-      if (stop.test(c, depth)) {
-        return i;
-      }
-    }
-    return -1;
+    return RegexSyntax.scan(regex, 0, regex.length(), (c, depth) -> c == '|' && depth == 0) >= 0;
   }
 
   /** The raw lines of one category of a version (for tests). */

@@ -60,9 +60,9 @@ final class RequiredLiterals {
           lit = e;
         }
       } else if (c == '[') {
-        atomEnd = classEnd(re, i) + 1;
+        atomEnd = RegexSyntax.classEnd(re, i) + 1;
       } else if (c == '(') {
-        int close = groupEnd(re, i);
+        int close = RegexSyntax.groupEnd(re, i);
         atomEnd = close + 1;
         boolean lookaround = re.startsWith("(?=", i) || re.startsWith("(?!", i) || re.startsWith("(?<=", i)
             || re.startsWith("(?<!", i);
@@ -142,59 +142,12 @@ final class RequiredLiterals {
   private static List<int[]> branches(String re, int from, int to) {
     List<int[]> out = new ArrayList<>();
     int start = from;
-    int depth = 0;
-    for (int i = from; i < to; i++) {
-      char c = re.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == '[') {
-        i = classEnd(re, i);
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      } else if (c == '|' && depth == 0) {
-        out.add(new int[] {start, i});
-        start = i + 1;
-      }
+    int bar;
+    while ((bar = RegexSyntax.scan(re, start, to, (c, depth) -> c == '|' && depth == 0)) >= 0) {
+      out.add(new int[] {start, bar});
+      start = bar + 1;
     }
     out.add(new int[] {start, to});
     return out;
-  }
-
-  private static int classEnd(String re, int open) {
-    int i = open + 1;
-    if (i < re.length() && re.charAt(i) == '^') {
-      i++;
-    }
-    if (i < re.length() && re.charAt(i) == ']') {
-      i++; // a leading ] is a literal
-    }
-    for (; i < re.length(); i++) {
-      char c = re.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == ']') {
-        return i;
-      }
-    }
-    throw new IllegalArgumentException("unclosed character class in " + re);
-  }
-
-  private static int groupEnd(String re, int open) {
-    int depth = 0;
-    for (int i = open; i < re.length(); i++) {
-      char c = re.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == '[') {
-        i = classEnd(re, i);
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')' && --depth == 0) {
-        return i;
-      }
-    }
-    throw new IllegalArgumentException("unbalanced group in " + re);
   }
 }
