@@ -158,6 +158,7 @@ public final class IngestJob {
     p.messages = Messages.parse(rows(raw, FileKind.MESSAGES),
             p.identity.select("member_id", "timezone", "member_url", "member_name"), lexicon,
             config.getInt("netroi.messages.large.group.participants"))
+        .drop("recipients", "participant_ids", "record_type", "file_kind", "variant")
         .localCheckpoint();
     p.messageContacts = Occurrences.explodeMessageContacts(p.messages).localCheckpoint();
     p.connections = Connections.parse(rows(raw, FileKind.CONNECTIONS)).localCheckpoint();

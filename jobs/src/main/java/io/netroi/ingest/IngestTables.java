@@ -1,17 +1,21 @@
 package io.netroi.ingest;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.from_utc_timestamp;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
 import io.netroi.config.NetroiConfig;
@@ -42,9 +46,9 @@ final class IngestTables {
 
     Dataset<Row> connections = Keyed.withContactKey(p.connections, keys, special)
         .transform(d -> Dedup.markDuplicates(d, "member_id", "contact_key")).localCheckpoint();
-    Dataset<Row> keyedContacts = Keyed.messageContacts(p.messageContacts, keys, special).localCheckpoint();
-    Dataset<Row> messages = keyMessages(p.messages, keyedContacts).localCheckpoint();
-    Dataset<Row> contactRows = keptMessageContacts(keyedContacts, messages, key).localCheckpoint();
+    Dataset<Row> rowKeys = Keyed.messageContacts(p.messageContacts, keys, special);
+    Dataset<Row> messages = keyMessages(p.messages, rowKeys).localCheckpoint();
+    Dataset<Row> contactRows = keptMessageContacts(messages, key).localCheckpoint();
     Dataset<Row> invitations = Keyed.withContactKey(p.invitations, keys, special)
         .transform(d -> Dedup.markDuplicates(d, "member_id", "direction", "contact_key", "sent_at")).localCheckpoint();
     Dataset<Row> generic = Keyed.withContactKey(p.generic, keys, special)
@@ -59,7 +63,7 @@ final class IngestTables {
             "note_length", "note_is_pitch", "note_is_social", "is_colleague").localCheckpoint();
     t.introductions = Introductions.detect(introductionInput(contactRows));
     Dataset<Row> relationshipKeys = t.connections.select("contact_key")
-        .union(t.interactions.select("contact_key")).union(t.invitations.select("contact_key")).distinct();
+        .union(t.interactions.select("contact_key")).union(t.invitations.select("contact_key")).distinct().localCheckpoint();
     t.outcomes = keyOutcomes(outcomes, keys, special, relationshipKeys);
     t.contacts = contacts(keys, relationshipKeys, kept(connections), t.interactions, t.invitations);
     t.ledger = Ledger.of(connections).unionByName(Ledger.of(messages)).unionByName(Ledger.of(invitations))
@@ -74,25 +78,31 @@ final class IngestTables {
   }
 
   /**
-   * Message rows with their final verdict: parse/exclusion problem, then erased, then duplicate.
+   * Message rows with their contacts' keys ({@code contacts_keyed}, {@code contact_keys}) and their
+   * final verdict: parse/exclusion problem, then erased, then duplicate.
    *
-   * @param keyedContacts {@link Keyed#messageContacts} of the parsed messages
+   * @param rowKeys {@link Keyed#messageContacts} of the parsed messages (one row per message row)
    */
-  static Dataset<Row> keyMessages(Dataset<Row> parsedMessages, Dataset<Row> keyedContacts) {
-    Dataset<Row> verdict = keyedContacts
-        .select(col("source_file"), col("row_number"), col("problem").as("contact_problem")).distinct();
-    return parsedMessages.join(verdict, new String[] {"source_file", "row_number"}, "left")
-        .withColumn("problem", coalesce(col("problem"), col("contact_problem")))
-        .drop("contact_problem")
+  static Dataset<Row> keyMessages(Dataset<Row> parsedMessages, Dataset<Row> rowKeys) {
+    Column erased = coalesce(col("any_erased"), lit(false));
+    return parsedMessages.drop("contacts")
+        .join(rowKeys, new String[] {"source_file", "row_number"}, "left")
+        .withColumn("problem", when(col("problem").isNull().and(erased), lit(Keyed.ERASED)).otherwise(col("problem")))
+        .withColumn("contact_keys", filter(transform(col("contacts_keyed"), c -> c.getField("contact_key")),
+            k -> k.isNotNull()))
+        .drop("any_erased")
         .withColumn("sender_id", coalesce(col("sender.url"), col("sender.name")))
         .transform(d -> Dedup.markDuplicates(d, "member_id", "conversation_ref", "sender_id", "ts", "content_hash"));
   }
 
   /** One row per (kept message, contact) with the row's keys and the conversation key. */
-  static Dataset<Row> keptMessageContacts(Dataset<Row> keyedContacts, Dataset<Row> messages, byte[] key) {
-    Dataset<Row> keptRows = kept(messages).select("source_file", "row_number");
-    Dataset<Row> rows = keyedContacts.drop("problem")
-        .join(keptRows, new String[] {"source_file", "row_number"});
+  static Dataset<Row> keptMessageContacts(Dataset<Row> messages, byte[] key) {
+    Dataset<Row> rows = kept(messages)
+        .select(col("*"), explode(col("contacts_keyed")).as("c"))
+        .withColumn("contact_pos", col("c.contact_pos"))
+        .withColumn("contact_key", col("c.contact_key"))
+        .withColumn("is_colleague", col("c.is_colleague"))
+        .drop("c", "contacts_keyed");
     return Pseudonyms.withHmac(rows, key, concat_ws("|", col("member_id"), col("conversation_ref")), "conversation_key")
         .withColumn("sender_key", when(col("is_out"), lit(null).cast("string"))
             .otherwise(element_at(col("contact_keys"), 1)));
@@ -149,13 +159,19 @@ final class IngestTables {
 
   static Dataset<Row> keyOutcomes(Dataset<Row> outcomes, Dataset<Row> keys, Dataset<Row> special,
       Dataset<Row> relationshipKeys) {
-    Dataset<Row> contactKey = keys.select(col("record_id").as("contact_record"), col("contact_key").as("ck"));
-    Dataset<Row> introKey = keys.select(col("record_id").as("intro_record"), col("contact_key").as("ik"));
+    Dataset<Row> withRecords = kept(outcomes)
+        .withColumn("contact_record", Occurrences.recordId(col("source_file"), col("row_number"), lit("contact")))
+        .withColumn("intro_record", Occurrences.recordId(col("source_file"), col("row_number"), lit("introducer")));
+    // outcomes are few: only their keys are taken from the (large) key table, without shuffling it
+    Dataset<Row> outcomeRecords = withRecords.select(col("contact_record").as("record_id"))
+        .union(withRecords.select(col("intro_record").as("record_id")));
+    Dataset<Row> outcomeKeys = keys.select("record_id", "contact_key")
+        .join(broadcast(outcomeRecords), new String[] {"record_id"}, "left_semi");
+    Dataset<Row> contactKey = outcomeKeys.select(col("record_id").as("contact_record"), col("contact_key").as("ck"));
+    Dataset<Row> introKey = outcomeKeys.select(col("record_id").as("intro_record"), col("contact_key").as("ik"));
     Dataset<Row> erased = special.where(col("is_erased")).select(col("contact_key").as("erased_key"));
     Dataset<Row> known = relationshipKeys.withColumnRenamed("contact_key", "known_key");
-    return kept(outcomes)
-        .withColumn("contact_record", Occurrences.recordId(col("source_file"), col("row_number"), lit("contact")))
-        .withColumn("intro_record", Occurrences.recordId(col("source_file"), col("row_number"), lit("introducer")))
+    return withRecords
         .join(contactKey, new String[] {"contact_record"}, "left")
         .join(introKey, new String[] {"intro_record"}, "left")
         .join(erased, col("ck").equalTo(col("erased_key")), "left")

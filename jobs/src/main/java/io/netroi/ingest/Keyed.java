@@ -1,17 +1,18 @@
 package io.netroi.ingest;
 
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 
 /**
  * Applies the resolver's keys to parsed rows: contact_key, colleague flag, erasure. A kept row whose
@@ -45,16 +46,18 @@ public final class Keyed {
   }
 
   /**
-   * Messages: keys for each contact of a row (exploded), then the row's verdict: erased when any
-   * of its people is erased. Returns the exploded rows with {@code contact_keys} of the row.
+   * Messages: the keys of each row's contacts, one row per message row: source_file, row_number,
+   * {@code contacts_keyed} (array of contact_pos, contact_key, is_colleague in contact order) and
+   * {@code any_erased} (the row involves an erased person).
+   *
+   * @param exploded {@link Occurrences#explodeMessageContacts}
    */
   public static Dataset<Row> messageContacts(Dataset<Row> exploded, Dataset<Row> keys, Dataset<Row> special) {
-    var row = Window.partitionBy("source_file", "row_number");
-    Column anyErased = max(col("is_erased").cast("int")).over(row).equalTo(1);
     return exploded.join(keys.select("record_id", "contact_key"), new String[] {"record_id"}, "left")
         .transform(d -> withFlags(d, special))
-        .withColumn("contact_keys", collect_list(col("contact_key")).over(row))
-        .withColumn("problem", when(col("problem").isNull().and(anyErased), lit(ERASED)).otherwise(col("problem")));
+        .groupBy("source_file", "row_number")
+        .agg(array_sort(collect_list(struct(col("contact_pos"), col("contact_key"), col("is_colleague"))))
+                .as("contacts_keyed"),
+            max(col("is_erased")).as("any_erased"));
   }
-
 }

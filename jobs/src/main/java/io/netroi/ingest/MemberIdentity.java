@@ -1,15 +1,18 @@
 package io.netroi.ingest;
 
 import static io.netroi.ingest.Cols.field;
+import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
@@ -56,12 +59,12 @@ public final class MemberIdentity {
     Dataset<Row> rows = rawMessages.where(col("problem").isNull())
         .select(col("member_id"), col("source_file"), col("row_number"),
             field("from").as("from"), field("sender_url").as("sender_url"), field("to").as("to"));
-    Dataset<Row> mentions = rows
-        .withColumn("person", explode(org.apache.spark.sql.functions.concat(
-            org.apache.spark.sql.functions.array(col("from")), split(coalesce(col("to"), lit("")), ","))))
-        .withColumn("person", Identifiers.nameColumn(trim(col("person"))))
-        .where(col("person").isNotNull())
-        .dropDuplicates("member_id", "source_file", "row_number", "person");
+    // each person once per row: distinct within the row's array, so no shuffle of the rows
+    Column people = org.apache.spark.sql.functions.concat(
+        org.apache.spark.sql.functions.array(col("from")), split(coalesce(col("to"), lit("")), ","));
+    Column normalised = array_distinct(filter(transform(people, p -> Identifiers.nameColumn(trim(p))),
+        p -> p.isNotNull()));
+    Dataset<Row> mentions = rows.select(col("member_id"), explode(normalised).as("person"));
     Dataset<Row> totals = rows.groupBy("member_id").agg(count(lit(1)).as("rows"));
     var best = Window.partitionBy("member_id").orderBy(col("n").desc(), col("person"));
     Dataset<Row> topName = mentions.groupBy("member_id", "person").agg(count(lit(1)).as("n"))

@@ -32,10 +32,14 @@ public final class Occurrences {
             col("member_id").as("scope"), col("url"), col("email"), col("name"), col("company"));
   }
 
-  /** Messages: one occurrence per contact in the row (the member excluded). */
+  /**
+   * Messages: one occurrence per contact in the row (the member excluded), narrow: source_file,
+   * row_number, member_id, contact_pos, contact (name, url), record_id.
+   */
   public static Dataset<Row> explodeMessageContacts(Dataset<Row> messages) {
     return messages.where(col("problem").isNull())
-        .select(col("*"), posexplode(col("contacts")).as(new String[] {"contact_pos", "contact"}))
+        .select(col("source_file"), col("row_number"), col("member_id"),
+            posexplode(col("contacts")).as(new String[] {"contact_pos", "contact"}))
         .withColumn("record_id", recordId(col("source_file"), col("row_number"), col("contact_pos").cast("string")));
   }
 

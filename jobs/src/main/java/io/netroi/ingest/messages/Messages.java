@@ -62,9 +62,10 @@ public final class Messages {
         .transform(Messages::withParticipants)
         .transform(Messages::withDirection)
         .transform(Messages::withConversation)
+        .transform(df -> withContentExclusion(df, lexicon))
+        .transform(df -> withTextFeatures(df, lexicon))
         .transform(Messages::withParticipantCount)
-        .transform(df -> withExclusion(df, lexicon, largeGroup))
-        .transform(df -> withTextFeatures(df, lexicon));
+        .transform(df -> withExclusion(df, largeGroup));
   }
 
   static Dataset<Row> withTimestamp(Dataset<Row> df) {
@@ -128,8 +129,12 @@ public final class Messages {
     return df.withColumn("participants", count);
   }
 
-  /** The first exclusion that applies, in design.md's order of precedence. */
-  static Dataset<Row> withExclusion(Dataset<Row> df, Lexicon lexicon, int largeGroup) {
+  /**
+   * The exclusions read from the row itself, in design.md's order of precedence (spam, draft,
+   * system, sponsored, linkedin_member), as {@code content_exclusion}: computed before the raw
+   * fields are dropped, so the conversation window that follows sorts narrow rows.
+   */
+  static Dataset<Row> withContentExclusion(Dataset<Row> df, Lexicon lexicon) {
     Column folder = upper(trim(field("folder")));
     Column content = coalesce(field("content"), lit(""));
     Column reason = when(folder.equalTo("SPAM"), lit("excluded:spam"))
@@ -138,12 +143,18 @@ public final class Messages {
         .when(lexicon.matches(Lexicon.SYSTEM, Lexicon.plainText(content)), lit("excluded:system"))
         .when(lower(coalesce(field("conversation_title"), lit(""))).contains("sponsored")
             .or(lower(content).contains("spinmail")), lit("excluded:sponsored"))
-        .when(col("sender.raw_name_lower").equalTo(LINKEDIN_MEMBER), lit("excluded:linkedin_member"))
+        .when(col("sender.raw_name_lower").equalTo(LINKEDIN_MEMBER), lit("excluded:linkedin_member"));
+    return df.withColumn("content_exclusion", reason);
+  }
+
+  /** The first exclusion that applies: the row's own, then large_group, then unidentifiable. */
+  static Dataset<Row> withExclusion(Dataset<Row> df, int largeGroup) {
+    Column reason = when(col("content_exclusion").isNotNull(), col("content_exclusion"))
         .when(col("participants").geq(largeGroup), lit("excluded:large_group"))
         .when(size(col("contacts")).equalTo(0)
             .or(exists(col("contacts"), p -> p.getField("name").isNull().and(p.getField("url").isNull()))),
             lit("rejected:unidentifiable_contact"));
-    return df.withColumn("problem", coalesce(col("problem"), reason));
+    return df.withColumn("problem", coalesce(col("problem"), reason)).drop("content_exclusion");
   }
 
   /** Features kept in place of the text: length, pitch / social / introduction cues, a question. */
