@@ -24,6 +24,11 @@ public final class Dedup {
 
   private Dedup() {}
 
+  /**
+   * {@code df} with {@code problem} set to {@link #DUPLICATE} on every older copy. Runs Spark jobs:
+   * {@code df} is materialised once, its key columns ranked, and the duplicates joined back with
+   * {@link Joins#withSmallSide}, so the result is materialised or cheap to recompute.
+   */
   public static Dataset<Row> markDuplicates(Dataset<Row> df, String... keyColumns) {
     Cols.require(df, "markDuplicates", "problem", "export_date", "export_id", "source_file", "row_number");
     Column[] keys = Arrays.stream(keyColumns).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
@@ -31,13 +36,14 @@ public final class Dedup {
         col("export_id").desc(), col("source_file").desc(), col("row_number"));
     Column[] narrow = Stream.concat(Arrays.stream(keys),
         Stream.of(col("export_date"), col("export_id"), col("source_file"), col("row_number"))).toArray(Column[]::new);
-    Dataset<Row> duplicates = df.where(col("problem").isNull()).select(narrow)
+    Dataset<Row> rows = df.localCheckpoint();
+    Dataset<Row> duplicates = rows.where(col("problem").isNull()).select(narrow)
         .withColumn("copy", row_number().over(newestFirst))
         .where(col("copy").gt(1))
         .select(col("source_file").as("dup_file"), col("row_number").as("dup_row"));
+    Column sameRow = col("source_file").equalTo(col("dup_file")).and(col("row_number").equalTo(col("dup_row")));
     Column isDuplicate = col("dup_file").isNotNull();
-    return df.join(Joins.broadcastIfSmall(duplicates),
-            col("source_file").equalTo(col("dup_file")).and(col("row_number").equalTo(col("dup_row"))), "left")
+    return Joins.withSmallSide(rows, duplicates, sameRow, "left")
         .withColumn("problem", when(col("problem").isNull().and(isDuplicate), lit(DUPLICATE)).otherwise(col("problem")))
         .drop("dup_file", "dup_row");
   }

@@ -45,15 +45,14 @@ final class IngestTables {
     int largeGroup = config.getInt("netroi.messages.large.group.participants");
 
     Dataset<Row> connections = Keyed.withContactKey(p.connections, keys, special)
-        .transform(d -> Dedup.markDuplicates(d, "member_id", "contact_key")).localCheckpoint();
+        .transform(d -> Dedup.markDuplicates(d, "member_id", "contact_key"));
     Dataset<Row> rowKeys = Keyed.messageContacts(p.messageContacts, keys, special);
-    Dataset<Row> messages = keyMessages(p.messages, rowKeys).localCheckpoint();
+    Dataset<Row> messages = keyMessages(p.messages, rowKeys);
     Dataset<Row> contactRows = keptMessageContacts(messages, key).localCheckpoint();
     Dataset<Row> invitations = Keyed.withContactKey(p.invitations, keys, special)
-        .transform(d -> Dedup.markDuplicates(d, "member_id", "direction", "contact_key", "sent_at")).localCheckpoint();
+        .transform(d -> Dedup.markDuplicates(d, "member_id", "direction", "contact_key", "sent_at"));
     Dataset<Row> generic = Keyed.withContactKey(p.generic, keys, special)
-        .transform(d -> Dedup.markDuplicates(d, "member_id", "contact_key", "ts", "channel", "direction"))
-        .localCheckpoint();
+        .transform(d -> Dedup.markDuplicates(d, "member_id", "contact_key", "ts", "channel", "direction"));
 
     t.connections = kept(connections).select("member_id", "contact_key", "connected_on", "is_colleague");
     t.interactions = messageInteractions(contactRows, largeGroup).unionByName(genericInteractions(kept(generic), key))

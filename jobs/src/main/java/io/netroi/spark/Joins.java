@@ -2,6 +2,7 @@ package io.netroi.spark;
 
 import static org.apache.spark.sql.functions.broadcast;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -13,12 +14,19 @@ public final class Joins {
   private Joins() {}
 
   /**
-   * The given side of a join, materialised once and hinted for broadcast when it turns out small.
-   * Used where the side is usually tiny (duplicates, erased rows) but can be large: a plain join
-   * would shuffle the wide other side even when adaptive execution later broadcasts this one.
+   * {@code rows} joined with a side that is usually tiny (duplicates, erased rows) but can be
+   * large. The side is materialised and counted first: when small it is broadcast, so the wide
+   * {@code rows} are not shuffled and the result is cheap to recompute; otherwise the result is a
+   * shuffled join, materialised once. (A plain join would shuffle {@code rows} even when adaptive
+   * execution broadcasts the side afterwards.) Runs Spark jobs.
+   *
+   * @param rows materialised rows (a local checkpoint), read once or twice
    */
-  public static Dataset<Row> broadcastIfSmall(Dataset<Row> side) {
+  public static Dataset<Row> withSmallSide(Dataset<Row> rows, Dataset<Row> side, Column on, String joinType) {
     Dataset<Row> materialised = side.localCheckpoint();
-    return materialised.count() <= BROADCAST_ROWS ? broadcast(materialised) : materialised;
+    if (materialised.count() <= BROADCAST_ROWS) {
+      return rows.join(broadcast(materialised), on, joinType);
+    }
+    return rows.join(materialised, on, joinType).localCheckpoint();
   }
 }
