@@ -4,12 +4,14 @@ import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.bit_count;
+import static org.apache.spark.sql.functions.bit_or;
 import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.sequence;
+import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -74,7 +76,15 @@ public final class QuarterStates {
         countOf(MESSAGES, "in").as("msgs_in"),
         countOf(GENERIC, "out").as("other_out"),
         countOf(GENERIC, "in").as("other_in"),
-        count_distinct(month(col("local_date"))).cast("int").as("active_months"));
+        distinctMonths(col("local_date")).as("active_months"));
+  }
+
+  /**
+   * Aggregate: the number of distinct calendar months among the dates (an int), as the bits set in
+   * an OR of one bit per month: native and without the row expansion a distinct count plans.
+   */
+  static Column distinctMonths(Column localDate) {
+    return coalesce(bit_count(bit_or(call_function("shiftleft", lit(1), month(localDate)))), lit(0)).cast("int");
   }
 
   /** Aggregate: the number of rows of one source and direction (a long). */

@@ -31,7 +31,8 @@ public final class Relationships {
    */
   public static Dataset<Row> build(RelationshipInputs in, Dataset<Row> windows, RelationshipParams p) {
     RelationshipInputs observed = Observed.within(in, windows);
-    Dataset<Row> annotated = Sessions.annotate(observed.interactions(), p);
+    // read by the reply summary and by each opener step: sorted once
+    Dataset<Row> annotated = Sessions.annotate(observed.interactions(), p).localCheckpoint();
     Dataset<Row> joined = RelationshipFacts.build(observed, p)
         .join(Sessions.summary(annotated), KEYS, "left")
         .join(Openers.build(observed, annotated, p), KEYS, "left")

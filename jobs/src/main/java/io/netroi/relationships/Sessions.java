@@ -54,13 +54,22 @@ public final class Sessions {
     return Window.partitionBy(MEMBER, CONTACT, CONVERSATION).orderBy(col(TS), outFirst());
   }
 
+  /** {@link #conversationOrder} backwards. */
+  static WindowSpec reversedConversationOrder() {
+    return Window.partitionBy(MEMBER, CONTACT, CONVERSATION).orderBy(col(TS).desc(), outFirst().desc());
+  }
+
   /**
    * One row per one-to-one message (other interactions dropped) with {@link #IS_OPENER},
    * {@link #IS_RUN_START}, {@link #NEXT_OTHER_AT} and {@link #ANSWERED}.
    */
   public static Dataset<Row> annotate(Dataset<Row> interactions, RelationshipParams p) {
     WindowSpec order = conversationOrder();
-    WindowSpec later = order.rowsBetween(1, Window.unboundedFollowing());
+    // "every later message" as the running frame of the reversed order: Spark computes a frame
+    // that ends at unbounded following anew for each row (quadratic in the conversation's length),
+    // a frame that starts at unbounded preceding incrementally. Rows tied on (ts, direction) have
+    // the same direction, so they cannot change the other side's next time.
+    WindowSpec later = reversedConversationOrder().rowsBetween(Window.unboundedPreceding(), -1);
     Column previousAt = lag(col(TS), 1).over(order);
     Column previousDirection = lag(col(DIRECTION), 1).over(order);
     Column nextIn = min(when(isIn(), col(TS))).over(later);
