@@ -140,6 +140,8 @@ public final class Kpis {
     for (Dataset<Row> part : parts) {
       joined = joined.join(part, KEYS, "full_outer");
     }
+    // small (scopes x quarters) and read twice below: computed once
+    joined = joined.localCheckpoint();
     Dataset<Row> windowed = windows.select(col("member_id").as("scope_id"), lit(Scopes.MEMBER).as("scope"));
     Dataset<Row> members = joined.where(col("scope").equalTo(Scopes.MEMBER))
         .join(windowed, new String[] {"scope", "scope_id"}, "left_semi");
