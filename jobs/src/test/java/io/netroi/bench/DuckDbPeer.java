@@ -1,0 +1,248 @@
+package io.netroi.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The peer of bench/run.sh (docs/benchmark.md): the pipeline's core work done a second way, in
+ * DuckDB SQL ({@code bench/peer/*.sql}) over the same input files: parsing and exclusions,
+ * relationships, relationship_quarters, the cohort matrix and linear attribution. Java only fills
+ * in what SQL cannot do the same way: the HMAC-SHA256 contact keys of the identifiers the SQL
+ * found, and the lexicon's introduction cues (Java regexes with look-arounds, which DuckDB's RE2
+ * lacks) on the few candidate opening messages. Then {@link Parity} compares the results with the
+ * pipeline's Parquet tables.
+ *
+ * <p>{@code DuckDbPeer INPUT FLAT OUT [--key TEXT] [--lexicon v2] [--sql DIR] [--no-check]}: FLAT
+ * is INPUT's exports unpacked by {@code ReplicateTables flatten-exports}; OUT the pipeline's output
+ * of the same run ({@code OUT/tables/<table>}). Prints the compute time, one line per compared
+ * table, and exits 0 when everything is equal, 1 on any difference, 2 on a usage error.
+ */
+public final class DuckDbPeer {
+  static final List<String> STEPS = List.of("01_parse.sql", "02_identity.sql", "03_keyed.sql", "04_relationships.sql",
+      "05_cohorts.sql", "06_attribution.sql");
+
+  /** What to run on. {@code key} is the text of {@code netroi.key} (bench/run.sh: {@code bench}). */
+  record Options(Path input, Path flat, Path out, Path sqlDir, String key, String lexicon, boolean check) {}
+
+  /** Seconds spent computing (SQL and the two Java steps), and the comparison per table. */
+  record Result(double computeSeconds, List<Parity.TableResult> tables) {
+    boolean allEqual() {
+      return tables.stream().allMatch(Parity.TableResult::equal);
+    }
+  }
+
+  private DuckDbPeer() {}
+
+  public static void main(String[] args) throws Exception {
+    Options o;
+    try {
+      o = parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("DuckDbPeer: " + e.getMessage());
+      System.err.println("usage: DuckDbPeer INPUT FLAT OUT [--key TEXT] [--lexicon v2] [--sql DIR] [--no-check]");
+      System.exit(2);
+      return;
+    }
+    Result r = run(o);
+    System.out.printf(Locale.ROOT, "peer: computed in %.2f s%n", r.computeSeconds());
+    r.tables().forEach(t -> System.out.println(t.describe()));
+    System.exit(r.allEqual() ? 0 : 1);
+  }
+
+  static Options parse(String[] args) {
+    List<String> positional = new ArrayList<>();
+    String key = "bench";
+    String lexicon = "v2";
+    Path sql = Path.of("bench", "peer");
+    boolean check = true;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--key" -> key = value(args, ++i, "--key");
+        case "--lexicon" -> lexicon = value(args, ++i, "--lexicon");
+        case "--sql" -> sql = Path.of(value(args, ++i, "--sql"));
+        case "--no-check" -> check = false;
+        default -> {
+          if (args[i].startsWith("--")) {
+            throw new IllegalArgumentException("unknown option " + args[i]);
+          }
+          positional.add(args[i]);
+        }
+      }
+    }
+    if (positional.size() != 3) {
+      throw new IllegalArgumentException("need INPUT FLAT OUT, got " + positional);
+    }
+    if (!Files.isDirectory(sql)) {
+      throw new IllegalArgumentException("no SQL folder " + sql.toAbsolutePath() + " (run from the repository root or pass --sql)");
+    }
+    return new Options(Path.of(positional.get(0)), Path.of(positional.get(1)), Path.of(positional.get(2)), sql,
+        key, lexicon, check);
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args[i];
+  }
+
+  static Result run(Options o) throws SQLException, IOException {
+    Lexicon lexicon = Lexicon.load(o.lexicon());
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+      long start = System.nanoTime();
+      script(c, o, "01_parse.sql", lexicon);
+      script(c, o, "02_identity.sql", lexicon);
+      contactKeys(c, keyBytes(o.key()));
+      script(c, o, "03_keyed.sql", lexicon);
+      introCues(c, lexicon);
+      for (String step : STEPS.subList(3, STEPS.size())) {
+        script(c, o, step, lexicon);
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      List<Parity.TableResult> tables = o.check() ? Parity.compare(c, o.out().resolve("tables")) : List.of();
+      return new Result(seconds, tables);
+    }
+  }
+
+  /** Runs one SQL file, statement by statement, with its placeholders filled in. */
+  static void script(Connection c, Options o, String file, Lexicon lexicon) throws SQLException, IOException {
+    String sql = Files.readString(o.sqlDir().resolve(file), StandardCharsets.UTF_8)
+        .replace("{{input}}", sqlPath(o.input()))
+        .replace("{{flat}}", sqlPath(o.flat()))
+        .replace("{{lexicon_system}}", lexicon.systemAlternation().replace("'", "''"));
+    try (Statement s = c.createStatement()) {
+      for (String statement : statements(sql)) {
+        try {
+          s.execute(statement);
+        } catch (SQLException e) {
+          throw new SQLException(file + ": " + e.getMessage() + "\nin statement:\n" + statement, e);
+        }
+      }
+    }
+  }
+
+  /** A folder for a SQL string literal: absolute, forward slashes, quotes doubled. */
+  static String sqlPath(Path p) {
+    return p.toAbsolutePath().normalize().toString().replace('\\', '/').replace("'", "''");
+  }
+
+  /** Statements of a script: split at a semicolon that ends a line; comment-only pieces dropped. */
+  static List<String> statements(String sql) {
+    List<String> out = new ArrayList<>();
+    for (String piece : sql.split(";[ \\t]*(\\r?\\n|$)")) {
+      String code = piece.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + b + "\n").strip();
+      if (!code.isEmpty()) {
+        out.add(piece.strip());
+      }
+    }
+    return out;
+  }
+
+  /** The key's bytes as KeySource derives them: the UTF-8 bytes of the trimmed text. */
+  static byte[] keyBytes(String key) {
+    if (key == null || key.isBlank()) {
+      throw new IllegalArgumentException("the pseudonymisation key is empty");
+    }
+    return key.trim().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** contact_keys(identifier, contact_key): HMAC-SHA256 hex of every identifier in peer_identifiers. */
+  static void contactKeys(Connection c, byte[] key) throws SQLException {
+    Mac mac = hmac(key);
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE OR REPLACE TABLE contact_keys (identifier VARCHAR, contact_key VARCHAR)");
+      try (ResultSet rs = s.executeQuery("SELECT identifier FROM peer_identifiers");
+           DuckDBAppender a = c.unwrap(DuckDBConnection.class).createAppender("main", "contact_keys")) {
+        while (rs.next()) {
+          String id = rs.getString(1);
+          a.beginRow().append(id).append(hmacHex(mac, id)).endRow();
+        }
+      }
+    }
+  }
+
+  static Mac hmac(byte[] key) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available", e);
+    }
+  }
+
+  static String hmacHex(Mac mac, String message) {
+    return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** intro_cues(member_id, conversation_ref): the candidate openers whose plain text carries an introduction cue. */
+  static void introCues(Connection c, Lexicon lexicon) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE OR REPLACE TABLE intro_cues (member_id VARCHAR, conversation_ref VARCHAR)");
+      try (ResultSet rs = s.executeQuery("SELECT member_id, conversation_ref, content FROM intro_candidates");
+           DuckDBAppender a = c.unwrap(DuckDBConnection.class).createAppender("main", "intro_cues")) {
+        while (rs.next()) {
+          if (lexicon.isIntroduction(rs.getString(3))) {
+            a.beginRow().append(rs.getString(1)).append(rs.getString(2)).endRow();
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The two cue lists the peer needs, read from the lexicon files themselves (one Java regex per
+   * line, '#' comments; matched case-insensitively on plain text: HTML removed, lower case, white
+   * space collapsed), as lexicons/README.md defines them.
+   */
+  record Lexicon(List<String> system, List<Pattern> intro) {
+    static Lexicon load(String version) throws IOException {
+      List<String> intro = lines(version, "intro.txt");
+      return new Lexicon(lines(version, "system.txt"),
+          intro.stream().map(l -> Pattern.compile(l, Pattern.CASE_INSENSITIVE)).toList());
+    }
+
+    private static List<String> lines(String version, String file) throws IOException {
+      String resource = "lexicons/" + version + "/" + file;
+      try (InputStream in = DuckDbPeer.class.getClassLoader().getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalArgumentException("no lexicon file " + resource + " on the classpath");
+        }
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+            .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+      }
+    }
+
+    /** The system patterns as one case-insensitive RE2 alternation for DuckDB's regexp_matches. */
+    String systemAlternation() {
+      return "(?i)" + String.join("|", system.stream().map(l -> "(?:" + l + ")").toList());
+    }
+
+    boolean isIntroduction(String content) {
+      String text = plainText(content == null ? "" : content);
+      return intro.stream().anyMatch(p -> p.matcher(text).find());
+    }
+
+    static String plainText(String content) {
+      return content.replaceAll("<[^>]+>", " ").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
+    }
+  }
+}
