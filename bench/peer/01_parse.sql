@@ -41,6 +41,13 @@ CREATE OR REPLACE MACRO norm_company(c) AS
     nullif(regexp_replace(norm_name(replace(c, '.', '')),
       '( (inc|ltd|llc|gmbh|plc|corp|co|sa|ag|bv|limited|corporation))+$', ''), ''),
     norm_name(replace(c, '.', ''))), '');
+-- a member-local wall-clock time as UTC; in the hour a DST change repeats, the earlier instant
+-- (java.time's choice, so the pipeline's), where DuckDB's ICU would take the later one
+CREATE OR REPLACE MACRO local_to_utc(local_ts, tz) AS
+  CASE WHEN CAST(timezone(tz, CAST(CAST(timezone(tz, local_ts) AS TIMESTAMP) - INTERVAL 1 HOUR AS TIMESTAMPTZ)) AS TIMESTAMP)
+            = local_ts
+       THEN CAST(timezone(tz, local_ts) AS TIMESTAMP) - INTERVAL 1 HOUR
+       ELSE CAST(timezone(tz, local_ts) AS TIMESTAMP) END;
 CREATE OR REPLACE MACRO local_date(ts, tz) AS CAST(timezone(tz, CAST(ts AS TIMESTAMPTZ)) AS DATE);
 CREATE OR REPLACE MACRO local_midnight_utc(d, tz) AS CAST(timezone(tz, CAST(d AS TIMESTAMP)) AS TIMESTAMP);
 CREATE OR REPLACE MACRO quarter_index(d) AS year(d) * 4 + quarter(d) - 1;
@@ -57,17 +64,14 @@ CREATE OR REPLACE TABLE exports AS
 SELECT member_id, CAST(export_no AS INTEGER) AS export_no, export_name, TRY_CAST(export_date AS DATE) AS export_date
 FROM read_csv('{{flat}}/exports.csv', header = true, all_varchar = true);
 
--- messages files of every export (2023 and 2025 formats; columns by name)
+-- messages files of every export (2023 and 2025 formats; columns by name). {{messages_csv}} is one
+-- read_csv per distinct header, with the header's columns plus _extra, so that a row with more fields
+-- than its header is seen (malformed) whatever DuckDB's sniffer would have guessed
 CREATE OR REPLACE TABLE raw_messages AS
 SELECT regexp_extract(filename, '([^/]+)/([0-9]+)/messages\.csv$', 1) AS member_id,
        CAST(regexp_extract(filename, '([^/]+)/([0-9]+)/messages\.csv$', 2) AS INTEGER) AS export_no,
        row_number() OVER (PARTITION BY filename) AS row_number, *
-FROM (SELECT *,
-             -- a row with more fields than the header is malformed (null_padding names the extra ones column<N>)
-             coalesce(*COLUMNS('^column[0-9]+$')) AS extra_field
-      FROM (SELECT *, NULL::VARCHAR AS column999
-      FROM read_csv('{{flat}}/*/*/messages.csv', header = true, all_varchar = true, union_by_name = true,
-                    filename = true, null_padding = true, parallel = false, nullstr = '\N')));
+FROM {{messages_csv}};
 
 CREATE OR REPLACE TABLE members AS
 WITH mentions AS (
@@ -93,7 +97,7 @@ WITH parsed AS (
          list_filter(list_transform(string_split(coalesce(m."RECIPIENT PROFILE URLS", ''), ';'), lambda x: norm_url(trim(x))),
                      lambda x: x IS NOT NULL) AS recipient_urls,
          coalesce(m."CONTENT", '') AS content, upper(trim(m."FOLDER")) AS folder,
-         upper(trim(m."IS MESSAGE DRAFT")) AS is_draft, m.extra_field IS NOT NULL AS is_malformed
+         upper(trim(m."IS MESSAGE DRAFT")) AS is_draft, m._extra IS NOT NULL AS is_malformed
   FROM raw_messages m JOIN exports e USING (member_id, export_no) JOIN members mb USING (member_id)
   WHERE mb.consent
 ), people AS (
@@ -149,7 +153,7 @@ CREATE OR REPLACE TABLE invitations_raw AS
 SELECT i.member_id, i.export_no, i.row_number, i.direction, i.is_personalised,
        CASE WHEN i.direction = 'out' THEN i.invitee_url ELSE i.inviter_url END AS url,
        CASE WHEN i.direction = 'out' THEN i.to_name ELSE i.from_name END AS name,
-       CAST(timezone(m.timezone, i.local_ts) AS TIMESTAMP) AS sent_at
+       local_to_utc(i.local_ts, m.timezone) AS sent_at
 FROM (
   SELECT regexp_extract(filename, '([^/]+)/([0-9]+)/invitations\.csv$', 1) AS member_id,
          CAST(regexp_extract(filename, '([^/]+)/([0-9]+)/invitations\.csv$', 2) AS INTEGER) AS export_no,

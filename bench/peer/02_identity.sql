@@ -27,11 +27,22 @@ WITH canonical AS (
          coalesce(try_strptime("Close Date", '%Y-%m-%d %H:%M'), try_strptime("Close Date", '%Y-%m-%d'))::DATE AS closed_on,
          (SELECT min(r.member_id) FROM read_csv('{{input}}/roster.csv', header = true, all_varchar = true) r
            WHERE norm_name(r.display_name) = norm_name(h."Deal owner")) AS owner_member_id,
-         norm_url("LinkedIn URL") AS url, NULL::VARCHAR AS email, norm_name("Associated Contact") AS name,
+         norm_url("LinkedIn URL") AS url,
+         -- "Name (email)", an email, or a name; the first of a ';' list (OutcomeReader)
+         norm_email(coalesce(regexp_extract(split_part("Associated Contact", ';', 1),
+                                            '^\s*(.*?)\s*\(([^()\s]+@[^()\s]+)\)\s*$', 2),
+                             CASE WHEN contains(split_part("Associated Contact", ';', 1), '@')
+                                  THEN trim(split_part("Associated Contact", ';', 1)) END)) AS email,
+         CASE WHEN regexp_matches(split_part("Associated Contact", ';', 1), '^\s*(.*?)\s*\(([^()\s]+@[^()\s]+)\)\s*$')
+              THEN norm_name(regexp_extract(split_part("Associated Contact", ';', 1),
+                                            '^\s*(.*?)\s*\(([^()\s]+@[^()\s]+)\)\s*$', 1))
+              WHEN NOT contains(split_part("Associated Contact", ';', 1), '@')
+              THEN norm_name(split_part("Associated Contact", ';', 1)) END AS name,
          norm_company("Associated Company") AS company,
-         norm_url("Introduced By") AS intro_url,
-         CASE WHEN norm_url("Introduced By") IS NULL THEN norm_email("Introduced By") END AS intro_email,
-         CASE WHEN norm_url("Introduced By") IS NULL AND norm_email("Introduced By") IS NULL
+         CASE WHEN contains(lower("Introduced By"), 'linkedin.com/') THEN norm_url("Introduced By") END AS intro_url,
+         CASE WHEN NOT contains(lower("Introduced By"), 'linkedin.com/') AND contains("Introduced By", '@')
+              THEN norm_email("Introduced By") END AS intro_email,
+         CASE WHEN NOT contains(lower("Introduced By"), 'linkedin.com/') AND NOT contains("Introduced By", '@')
               THEN norm_name("Introduced By") END AS intro_name
   FROM read_csv('{{input}}/outcomes/*.csv', header = true, all_varchar = true, union_by_name = true) h
   WHERE lower(trim("Deal Stage")) = 'closedwon'

@@ -132,15 +132,26 @@ public final class DuckDbPeer {
   static double compute(Connection c, Options o) throws SQLException, IOException {
     long start = System.nanoTime();
     Lexicon lexicon = Lexicon.load(o.lexicon());
-    script(c, o, "01_parse.sql", lexicon);
-    script(c, o, "02_identity.sql", lexicon);
-    contactKeys(c, keyBytes(o.key()));
-    script(c, o, "03_keyed.sql", lexicon);
-    introCues(c, lexicon);
+    timed("01_parse.sql", () -> script(c, o, "01_parse.sql", lexicon));
+    timed("02_identity.sql", () -> script(c, o, "02_identity.sql", lexicon));
+    timed("contact keys (Java HMAC)", () -> contactKeys(c, keyBytes(o.key())));
+    timed("03_keyed.sql", () -> script(c, o, "03_keyed.sql", lexicon));
+    timed("introduction cues (Java regex)", () -> introCues(c, lexicon));
     for (String step : STEPS.subList(3, STEPS.size())) {
-      script(c, o, step, lexicon);
+      timed(step, () -> script(c, o, step, lexicon));
     }
     return (System.nanoTime() - start) / 1e9;
+  }
+
+  interface Step {
+    void run() throws SQLException, IOException;
+  }
+
+  /** Runs a step and prints how long it took ("peer: step NAME S s"). */
+  static void timed(String name, Step step) throws SQLException, IOException {
+    long t = System.nanoTime();
+    step.run();
+    System.out.printf(Locale.ROOT, "peer: step %s %.2f s%n", name, (System.nanoTime() - t) / 1e9);
   }
 
   /** Runs one SQL file, statement by statement, with its placeholders filled in. */
@@ -148,7 +159,8 @@ public final class DuckDbPeer {
     String sql = Files.readString(o.sqlDir().resolve(file), StandardCharsets.UTF_8)
         .replace("{{input}}", sqlPath(o.input()))
         .replace("{{flat}}", sqlPath(o.flat()))
-        .replace("{{lexicon_system}}", lexicon.systemAlternation().replace("'", "''"));
+        .replace("{{lexicon_system}}", lexicon.systemAlternation().replace("'", "''"))
+        .replace("{{messages_csv}}", file.equals("01_parse.sql") ? messagesCsv(o.flat()) : "");
     try (Statement s = c.createStatement()) {
       for (String statement : statements(sql)) {
         try {
@@ -158,6 +170,39 @@ public final class DuckDbPeer {
         }
       }
     }
+  }
+
+  /**
+   * The messages files as one relation: a read_csv per distinct header line with exactly that
+   * header's columns plus {@code _extra} (null_padding fills it only for a row with a field too many),
+   * all VARCHAR with empty strings kept, unioned by column name; plus the file name.
+   */
+  static String messagesCsv(Path flat) throws IOException {
+    java.util.Map<String, List<String>> byHeader = new java.util.TreeMap<>();
+    try (var walk = Files.walk(flat)) {
+      for (Path f : walk.filter(p -> p.getFileName().toString().equals("messages.csv")).sorted().toList()) {
+        String header;
+        try (var r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+          header = r.readLine();
+        }
+        byHeader.computeIfAbsent(header == null ? "" : header.strip(), h -> new ArrayList<>()).add(sqlPath(f));
+      }
+    }
+    if (byHeader.isEmpty()) {
+      throw new IllegalArgumentException("no messages.csv under " + flat + " (run ReplicateTables flatten-exports first)");
+    }
+    List<String> reads = new ArrayList<>();
+    for (var e : byHeader.entrySet()) {
+      List<String> columns = new ArrayList<>(List.of(e.getKey().split(",", -1)));
+      columns.add("_extra");
+      String types = columns.stream().map(c -> "'" + c.strip().replace("'", "''") + "': 'VARCHAR'")
+          .reduce((a, b) -> a + ", " + b).orElseThrow();
+      String files = e.getValue().stream().map(f -> "'" + f + "'").reduce((a, b) -> a + ", " + b).orElseThrow();
+      reads.add("SELECT * FROM read_csv([" + files + "], auto_detect = false, header = true, delim = ',', quote = '\"', "
+          + "escape = '\"', columns = {" + types + "}, null_padding = true, parallel = false, nullstr = '\\N', "
+          + "filename = true)");
+    }
+    return "(" + String.join(" UNION ALL BY NAME ", reads) + ")";
   }
 
   /** A folder for a SQL string literal: absolute, forward slashes, quotes doubled. */
