@@ -71,7 +71,7 @@ def summary(stages_file, floors_file, peers_file=None):
         if fl:
             med[(n, "floor")] = statistics.median(fl)
             print(f"{n:>10,} {'floor':<14} {len(fl):>4} {med[(n, 'floor')]:>9.1f} {n / med[(n, 'floor')]:>10,.0f}")
-        pe = [p for p in peers if int(p[0]) == n]
+        pe = [p for p in peers if int(p[0]) == n and p[5] == "0"]  # runs that computed and matched
         if pe:
             med[(n, "duckdb")] = statistics.median(float(p[2]) for p in pe)
             med[(n, "duckdb_compute")] = statistics.median(float(p[3]) for p in pe)
@@ -98,14 +98,16 @@ def summary(stages_file, floors_file, peers_file=None):
         print("\nratios to the DuckDB peer (same data, same invocation; the peer's wall time includes its JVM start "
               "and the parity check)")
         for n in sizes:
+            failed = sum(1 for p in peers if int(p[0]) == n and p[5] != "0")
             if (n, "duckdb") not in med:
+                if failed:
+                    print(f"  {n:,}: the peer failed or disagreed in every run ({failed})")
                 continue
             work = sum(med.get((n, s), 0) for s in ("ingest", "relationships", "cohorts", "attribution"))
-            failed = sum(1 for p in peers if int(p[0]) == n and p[5] != "0")
             print(f"  {n:,}: pipeline / DuckDB {med[(n, 'pipeline')] / med[(n, 'duckdb')]:.1f}x, "
                   f"ingest + relationships + cohorts + attribution / DuckDB computing "
                   f"{work / med[(n, 'duckdb_compute')]:.1f}x (peer computing {med[(n, 'duckdb_compute')]:.1f}s); "
-                  f"parity {'FAILED in ' + str(failed) + ' run(s)' if failed else 'equal in every run'}")
+                  f"parity {'FAILED in ' + str(failed) + ' run(s) (left out of the medians)' if failed else 'equal in every run'}")
 
 
 if __name__ == "__main__":

@@ -73,14 +73,28 @@ SELECT regexp_extract(filename, '([^/]+)/([0-9]+)/messages\.csv$', 1) AS member_
        row_number() OVER (PARTITION BY filename) AS row_number, *
 FROM {{messages_csv}};
 
+-- each distinct URL cell normalised once (contacts recur in many rows)
+CREATE OR REPLACE TABLE sender_urls AS
+SELECT raw, norm_url(raw) AS url FROM (SELECT DISTINCT "SENDER PROFILE URL" AS raw FROM raw_messages);
+CREATE OR REPLACE TABLE recipient_urls AS
+SELECT raw, list_filter(list_transform(string_split(coalesce(raw, ''), ';'), lambda x: norm_url(trim(x))),
+                        lambda x: x IS NOT NULL) AS urls
+FROM (SELECT DISTINCT "RECIPIENT PROFILE URLS" AS raw FROM raw_messages);
+
+CREATE OR REPLACE TABLE message_urls AS
+SELECT m.*, s.url AS sender_url, r.urls AS recipient_urls
+FROM raw_messages m
+LEFT JOIN sender_urls s ON s.raw IS NOT DISTINCT FROM m."SENDER PROFILE URL"
+LEFT JOIN recipient_urls r ON r.raw IS NOT DISTINCT FROM m."RECIPIENT PROFILE URLS";
+
+-- the member's own URL: the roster's, else the URL present in most of their message rows
 CREATE OR REPLACE TABLE members AS
 WITH mentions AS (
-  SELECT member_id, norm_url("SENDER PROFILE URL") AS url FROM raw_messages
-  UNION ALL
-  SELECT member_id, norm_url(trim(u)) FROM raw_messages, unnest(string_split("RECIPIENT PROFILE URLS", ';')) t(u)
+  SELECT member_id, unnest(list_distinct(list_prepend(sender_url, coalesce(recipient_urls, [])))) AS url FROM message_urls
 ), inferred AS (
   SELECT member_id, arg_max(url, n) AS inferred_url
-  FROM (SELECT member_id, url, count(*) AS n FROM mentions WHERE url IS NOT NULL GROUP BY ALL) GROUP BY member_id
+  FROM (SELECT member_id, url, count(*) AS n FROM mentions WHERE url IS NOT NULL GROUP BY ALL)
+  GROUP BY member_id
 )
 SELECT r.*, coalesce(r.roster_url, i.inferred_url) AS member_url,
        (SELECT max(export_date) FROM exports e WHERE e.member_id = r.member_id) AS export_until
@@ -92,13 +106,12 @@ WITH parsed AS (
   SELECT m.member_id, m.export_no, m.row_number, e.export_date, mb.timezone, mb.member_url,
          try_strptime(m."DATE", '%Y-%m-%d %H:%M:%S UTC') AS ts,
          nullif(trim(m."CONVERSATION ID"), '') AS conversation_id,
-         m."CONVERSATION TITLE" AS title, m."FROM" AS sender_name, norm_url(m."SENDER PROFILE URL") AS sender_url,
+         m."CONVERSATION TITLE" AS title, m."FROM" AS sender_name, m.sender_url,
          list_filter(list_transform(string_split(coalesce(m."TO", ''), ','), lambda x: trim(x)), lambda x: x <> '') AS recipient_names,
-         list_filter(list_transform(string_split(coalesce(m."RECIPIENT PROFILE URLS", ''), ';'), lambda x: norm_url(trim(x))),
-                     lambda x: x IS NOT NULL) AS recipient_urls,
+         coalesce(m.recipient_urls, []) AS recipient_urls,
          coalesce(m."CONTENT", '') AS content, upper(trim(m."FOLDER")) AS folder,
          upper(trim(m."IS MESSAGE DRAFT")) AS is_draft, m._extra IS NOT NULL AS is_malformed
-  FROM raw_messages m JOIN exports e USING (member_id, export_no) JOIN members mb USING (member_id)
+  FROM message_urls m JOIN exports e USING (member_id, export_no) JOIN members mb USING (member_id)
   WHERE mb.consent
 ), people AS (
   SELECT *, sender_url = member_url AS is_out,
@@ -168,7 +181,8 @@ FROM (
 ) i JOIN members m USING (member_id)
 WHERE m.consent;
 
--- interactions/*.csv: generic touches (email, meeting, phone ...)
+-- interactions/*.csv: generic touches (email, meeting, phone ...); {{interactions_csv}} is those files,
+-- or an empty relation with their columns when there are none
 CREATE OR REPLACE TABLE generic_raw AS
 SELECT row_number() OVER () AS row_number, trim(g.member_id) AS member_id, norm_url(contact_profile_url) AS url,
        norm_email(contact_email) AS email, norm_name(contact_name) AS name,
@@ -176,6 +190,6 @@ SELECT row_number() OVER () AS row_number, trim(g.member_id) AS member_id, norm_
        CASE WHEN lower(trim(direction)) IN ('out', 'outgoing', 'outbound', 'sent') THEN 'out'
             WHEN lower(trim(direction)) IN ('in', 'incoming', 'inbound', 'received') THEN 'in' END AS direction,
        nullif(lower(trim(channel)), '') AS channel, nullif(trim(conversation_id), '') AS conversation_ref
-FROM read_csv('{{input}}/interactions/*.csv', header = true, all_varchar = true, union_by_name = true) g
+FROM {{interactions_csv}} g
 JOIN members m ON m.member_id = trim(g.member_id)
 WHERE m.consent;

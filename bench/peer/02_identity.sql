@@ -5,10 +5,15 @@
 -- its own strongest identifier. Afterwards DuckDbPeer computes contact_keys (identifier ->
 -- HMAC-SHA256) in Java for every row of peer_identifiers.
 
--- outcomes.csv (canonical) and outcomes/*.csv in HubSpot's deal export (closed-won stages only)
+-- outcomes.csv (canonical) and outcomes/*.csv in HubSpot's deal export (closed-won stages only);
+-- {{hubspot_csv}} is those files, or an empty relation with their columns when there are none (so are
+-- {{fx_csv}}, {{outcomes_csv}} and {{erasures_csv}} when the file is missing)
+CREATE OR REPLACE TABLE roster_names AS
+SELECT trim(member_id) AS member_id, display_name FROM read_csv('{{input}}/roster.csv', header = true, all_varchar = true);
+
 CREATE OR REPLACE TABLE fx AS
 SELECT upper(trim(currency)) AS currency, CAST(rate AS DECIMAL(38, 10)) AS rate, nullif(trim(quarter), '') AS quarter
-FROM read_csv('{{input}}/fx.csv', header = true, all_varchar = true);
+FROM {{fx_csv}};
 
 CREATE OR REPLACE TABLE outcome_rows AS
 WITH canonical AS (
@@ -20,12 +25,12 @@ WITH canonical AS (
          norm_company(contact_company) AS company,
          norm_url(introduced_by_profile_url) AS intro_url, norm_email(introduced_by_email) AS intro_email,
          norm_name(introduced_by_name) AS intro_name
-  FROM read_csv('{{input}}/outcomes.csv', header = true, all_varchar = true)
+  FROM {{outcomes_csv}}
 ), hubspot AS (
   SELECT 'hubspot#' || row_number() OVER () AS record, trim("Record ID") AS outcome_id, 'deal' AS type,
          CAST("Amount" AS DECIMAL(18, 2)) AS value, upper(trim("Deal Currency Code")) AS currency,
          coalesce(try_strptime("Close Date", '%Y-%m-%d %H:%M'), try_strptime("Close Date", '%Y-%m-%d'))::DATE AS closed_on,
-         (SELECT min(r.member_id) FROM read_csv('{{input}}/roster.csv', header = true, all_varchar = true) r
+         (SELECT min(r.member_id) FROM roster_names r
            WHERE norm_name(r.display_name) = norm_name(h."Deal owner")) AS owner_member_id,
          norm_url("LinkedIn URL") AS url,
          -- "Name (email)", an email, or a name; the first of a ';' list (OutcomeReader)
@@ -44,7 +49,7 @@ WITH canonical AS (
               THEN norm_email("Introduced By") END AS intro_email,
          CASE WHEN NOT contains(lower("Introduced By"), 'linkedin.com/') AND NOT contains("Introduced By", '@')
               THEN norm_name("Introduced By") END AS intro_name
-  FROM read_csv('{{input}}/outcomes/*.csv', header = true, all_varchar = true, union_by_name = true) h
+  FROM {{hubspot_csv}} h
   WHERE lower(trim("Deal Stage")) = 'closedwon'
 )
 SELECT o.*, round_even(o.value * coalesce(q.rate, f.rate), 2)::DECIMAL(18, 2) AS value_reporting
@@ -99,7 +104,7 @@ SELECT row_number, person_identifier(member_id, url, email, name, NULL) AS ident
 CREATE OR REPLACE TABLE erased_urls AS
 WITH listed AS (
   SELECT norm_url(identifier) AS url, CASE WHEN norm_url(identifier) IS NULL THEN norm_email(identifier) END AS email
-  FROM read_csv('{{input}}/erasures.csv', header = true, all_varchar = true)
+  FROM {{erasures_csv}}
 )
 SELECT url FROM listed WHERE url IS NOT NULL
 UNION SELECT e.url FROM listed l JOIN evidence e ON e.email = l.email WHERE e.url IS NOT NULL;

@@ -160,7 +160,12 @@ public final class DuckDbPeer {
         .replace("{{input}}", sqlPath(o.input()))
         .replace("{{flat}}", sqlPath(o.flat()))
         .replace("{{lexicon_system}}", lexicon.systemAlternation().replace("'", "''"))
-        .replace("{{messages_csv}}", file.equals("01_parse.sql") ? messagesCsv(o.flat()) : "");
+        .replace("{{messages_csv}}", file.equals("01_parse.sql") ? messagesCsv(o.flat()) : "")
+        .replace("{{interactions_csv}}", csvFiles(o.input().resolve("interactions"), INTERACTION_COLUMNS))
+        .replace("{{hubspot_csv}}", csvFiles(o.input().resolve("outcomes"), HUBSPOT_COLUMNS))
+        .replace("{{fx_csv}}", csvFile(o.input().resolve("fx.csv"), List.of("currency", "rate", "quarter")))
+        .replace("{{outcomes_csv}}", csvFile(o.input().resolve("outcomes.csv"), OUTCOME_COLUMNS))
+        .replace("{{erasures_csv}}", csvFile(o.input().resolve("erasures.csv"), List.of("identifier")));
     try (Statement s = c.createStatement()) {
       for (String statement : statements(sql)) {
         try {
@@ -170,6 +175,42 @@ public final class DuckDbPeer {
         }
       }
     }
+  }
+
+  /** Columns the SQL reads from interactions/*.csv and from HubSpot deal exports in outcomes/. */
+  static final List<String> INTERACTION_COLUMNS = List.of("member_id", "contact_profile_url", "contact_email",
+      "contact_name", "timestamp", "direction", "channel", "conversation_id");
+  static final List<String> HUBSPOT_COLUMNS = List.of("Record ID", "Deal Stage", "Amount", "Deal Currency Code",
+      "Close Date", "Deal owner", "Associated Contact", "Associated Company", "LinkedIn URL", "Introduced By");
+
+  static final List<String> OUTCOME_COLUMNS = List.of("outcome_id", "type", "value", "currency", "closed_on",
+      "owner_member_id", "contact_profile_url", "contact_email", "contact_name", "contact_company",
+      "introduced_by_profile_url", "introduced_by_email", "introduced_by_name", "source");
+
+  /** One CSV file as a relation, or an empty one with the given columns when it is missing. */
+  static String csvFile(Path file, List<String> columns) {
+    return Files.isRegularFile(file)
+        ? "read_csv('" + sqlPath(file) + "', header = true, all_varchar = true)"
+        : emptyRelation(columns);
+  }
+
+  static String emptyRelation(List<String> columns) {
+    return "(SELECT " + columns.stream().map(c -> "NULL::VARCHAR AS \"" + c + "\"").reduce((a, b) -> a + ", " + b)
+        .orElseThrow() + " WHERE false)";
+  }
+
+  /** The CSV files of a folder as one relation (columns by name), or an empty one with the given columns. */
+  static String csvFiles(Path folder, List<String> columns) throws IOException {
+    boolean any = false;
+    if (Files.isDirectory(folder)) {
+      try (var s = Files.list(folder)) {
+        any = s.anyMatch(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"));
+      }
+    }
+    if (any) {
+      return "read_csv('" + sqlPath(folder) + "/*.csv', header = true, all_varchar = true, union_by_name = true)";
+    }
+    return emptyRelation(columns);
   }
 
   /**
