@@ -49,6 +49,8 @@ final class Parity {
 
   static final List<Spec> SPECS = List.of(
       new Spec("contacts", null, List.of("contact_key"), List.of()),
+      new Spec("outcomes", null, List.of("outcome_id"), cols("closed_on", "owner_member_id", "contact_key",
+          "introducer_key").plus(new Col("value_reporting", Kind.MONEY))),
       new Spec("relationships", null, List.of("member_id", "contact_key"), cols(
           "team", "is_colleague", "is_connected", "connected_on", "started_on", "first_quarter", "msgs_out", "msgs_in",
           "other_out", "other_in", "conversations", "is_two_way", "active_quarters", "introductions", "observed_until")
