@@ -12,6 +12,11 @@ measure() { # command...: prints "seconds peak_kb"
   /usr/bin/time -f "%e %M" -o "$log" "$@" > "$WORK/out.log" 2>&1 || { tail -50 "$WORK/out.log" >&2; exit 1; }
   cat "$log"
 }
+measure_rc() { # command...: prints "seconds peak_kb exit_code"; the command's output stays in $WORK/out.log
+  local log="$WORK/time.log" rc=0
+  /usr/bin/time -f "%e %M" -o "$log" "$@" > "$WORK/out.log" 2>&1 || rc=$?
+  echo "$(tail -1 "$log") $rc"
+}
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 (cd "$ROOT" && mvn -B -q -DskipTests package test-compile >&2)
@@ -20,6 +25,11 @@ BENCH_JAVA=(java -Xmx4g --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens
   --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
   -cp "$ROOT/jobs/target/test-classes:$ROOT/jobs/target/classes:$(cat "$ROOT/jobs/target/runtime-classpath.txt")"
   io.netroi.bench.ReplicateTables)
+# the DuckDB peer (docs/benchmark.md): its driver is a test-scope dependency; its SQL is copied now, so
+# that, like the jar, what is measured is what was there at the start
+rm -rf "$WORK/peer-sql" && cp -r "$ROOT/bench/peer" "$WORK/peer-sql"
+PEER_JAVA=(java -Xmx2g -cp "$ROOT/jobs/target/test-classes:$ROOT/jobs/target/classes:$(cat "$ROOT/jobs/target/test-classpath.txt")"
+  io.netroi.bench.DuckDbPeer --sql "$WORK/peer-sql" --key bench)
 
 base_dataset() { # MEMBERS MESSAGES: generate (seed 11) and ingest into $WORK/base, once per folder
   if [ ! -d "$WORK/base/tables/interactions" ]; then

@@ -3,8 +3,10 @@
 
 stages.py LOG RSS SIZE RUN: one pipeline run's stages from its log (epoch-millisecond timestamps)
 and its RSS samples ("epoch_ms kB"), as lines "SIZE RUN STAGE SECONDS PEAK_KB".
-stages.py --summary STAGES FLOORS: medians per size and stage, messages per second, growth of the
-time per message with size (1.0 = linear), and the ratios to the read-and-count floor.
+stages.py --summary STAGES FLOORS [PEERS]: medians per size and stage, messages per second, growth
+of the time per message with size (1.0 = linear), the ratios to the read-and-count floor and, with
+PEERS ("SIZE RUN WALL_S COMPUTE_S PEAK_KB EXIT_CODE" per DuckDB peer run), the median peer time and
+the ratio pipeline / DuckDB.
 """
 import statistics
 import sys
@@ -47,9 +49,10 @@ def one_run(log, rss, size, run):
         print(f"{size} {run} {stage} {(b - a) / 1000:.3f} {peak}")
 
 
-def summary(stages_file, floors_file):
+def summary(stages_file, floors_file, peers_file=None):
     rows = [l.split() for l in open(stages_file) if l.strip()]
     floors = [l.split() for l in open(floors_file) if l.strip()]
+    peers = [l.split() for l in open(peers_file) if l.strip()] if peers_file else []
     sizes = sorted({int(r[0]) for r in rows})
     med = {}
     print("\nmedians over runs (wall seconds, messages per second, peak RSS of the JVM during the stage)")
@@ -68,6 +71,13 @@ def summary(stages_file, floors_file):
         if fl:
             med[(n, "floor")] = statistics.median(fl)
             print(f"{n:>10,} {'floor':<14} {len(fl):>4} {med[(n, 'floor')]:>9.1f} {n / med[(n, 'floor')]:>10,.0f}")
+        pe = [p for p in peers if int(p[0]) == n and p[5] == "0"]  # runs that computed and matched
+        if pe:
+            med[(n, "duckdb")] = statistics.median(float(p[2]) for p in pe)
+            med[(n, "duckdb_compute")] = statistics.median(float(p[3]) for p in pe)
+            kb = statistics.median(int(p[4]) for p in pe)
+            print(f"{n:>10,} {'duckdb peer':<14} {len(pe):>4} {med[(n, 'duckdb')]:>9.1f} "
+                  f"{n / med[(n, 'duckdb')]:>10,.0f} {kb / 1024:>9,.0f}")
     if len(sizes) > 1:
         base = sizes[0]
         print(f"\ngrowth: seconds per message at each size over that at {base:,} (1.0 = linear)")
@@ -84,10 +94,24 @@ def summary(stages_file, floors_file):
         core = sum(med.get((n, s), 0) for s in ("ingest", "relationships", "cohorts"))
         print(f"  {n:,}: pipeline / floor {med[(n, 'pipeline')] / f:.1f}x, "
               f"ingest + relationships + cohorts / floor {core / f:.1f}x")
+    if peers:
+        print("\nratios to the DuckDB peer (same data, same invocation; the peer's wall time includes its JVM start "
+              "and the parity check)")
+        for n in sizes:
+            failed = sum(1 for p in peers if int(p[0]) == n and p[5] != "0")
+            if (n, "duckdb") not in med:
+                if failed:
+                    print(f"  {n:,}: the peer failed or disagreed in every run ({failed})")
+                continue
+            work = sum(med.get((n, s), 0) for s in ("ingest", "relationships", "cohorts", "attribution"))
+            print(f"  {n:,}: pipeline / DuckDB {med[(n, 'pipeline')] / med[(n, 'duckdb')]:.1f}x, "
+                  f"ingest + relationships + cohorts + attribution / DuckDB computing "
+                  f"{work / med[(n, 'duckdb_compute')]:.1f}x (peer computing {med[(n, 'duckdb_compute')]:.1f}s); "
+                  f"parity {'FAILED in ' + str(failed) + ' run(s) (left out of the medians)' if failed else 'equal in every run'}")
 
 
 if __name__ == "__main__":
     if sys.argv[1] == "--summary":
-        summary(sys.argv[2], sys.argv[3])
+        summary(*sys.argv[2:5])
     else:
         one_run(*sys.argv[1:5])

@@ -36,6 +36,11 @@ final class GenerateCommand implements Callable<Integer> {
           + "(default: on when --members <= 20).")
   Boolean quirks;
 
+  @Option(names = "--url-vintages-only",
+      description = "Give every member a 2025 or 2023 format export, whose rows all carry the contact's profile URL "
+          + "(for the DuckDB peer of bench/run.sh, docs/benchmark.md).")
+  boolean urlVintagesOnly;
+
   @Option(names = "--threads", paramLabel = "T", description = "Members generated at once (default: available processors, at most 4).")
   Integer threads;
 
@@ -72,7 +77,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
     int t = threads != null ? threads : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     boolean q = quirks != null ? quirks : members <= 20;
-    Generator.Result r = Generator.run(new Generator.Options(out, members, messages, seed, q, t));
+    Generator.Result r = Generator.run(new Generator.Options(out, members, messages, seed, q, t, urlVintagesOnly));
     cl.getOut().printf("generate: wrote %s: %d files, %.1f MB; %d message rows, %d connection rows, %d invitation rows%n",
         r.out(), r.files(), r.bytes() / 1e6, r.messageRows(), r.connectionRows(), r.invitationRows());
     cl.getOut().flush();

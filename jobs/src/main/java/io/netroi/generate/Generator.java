@@ -40,8 +40,14 @@ public final class Generator {
    * @param seed random seed
    * @param quirks add the sample-only file-level problems (empty file, corrupt zip, unsafe zip entry)
    * @param threads members generated at once
+   * @param urlVintagesOnly every member's export uses a vintage whose rows all carry profile URLs (2025, 2023)
    */
-  public record Options(Path out, int members, long messages, long seed, boolean quirks, int threads) {
+  public record Options(Path out, int members, long messages, long seed, boolean quirks, int threads,
+      boolean urlVintagesOnly) {
+    public Options(Path out, int members, long messages, long seed, boolean quirks, int threads) {
+      this(out, members, messages, seed, quirks, threads, false);
+    }
+
     public Options {
       if (members < 1) {
         throw new IllegalArgumentException("--members must be at least 1, got " + members);
@@ -90,7 +96,7 @@ public final class Generator {
   public static Result run(Options o) throws IOException {
     long t0 = System.nanoTime();
     Files.createDirectories(o.out());
-    Plan plan = new Plan(o.seed(), o.members(), o.messages(), o.quirks());
+    Plan plan = new Plan(o.seed(), o.members(), o.messages(), o.quirks(), o.urlVintagesOnly());
     List<MemberSummary> summaries = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(o.threads(), r -> {
       Thread t = new Thread(r, "netroi-generate");

@@ -20,6 +20,8 @@ final class Plan {
   /** Vintages handed out one each to the first members, in this order. */
   static final List<Vintage> FIRST_VINTAGES = List.of(Vintage.V2025, Vintage.V2023, Vintage.V2021, Vintage.V2020,
       Vintage.V2017, Vintage.TWO_EXPORTS, Vintage.GERMAN);
+  /** With {@code urlVintagesOnly}: the vintages whose every row carries the contact's profile URL, in this order. */
+  static final List<Vintage> URL_VINTAGES = FIRST_VINTAGES.stream().filter(Vintage::urlsEverywhere).toList();
   static final LocalDate TWO_OLDER = LocalDate.of(2025, 3, 2);
   static final LocalDate TWO_NEWER = LocalDate.of(2025, 11, 10);
 
@@ -97,6 +99,8 @@ final class Plan {
   final int n;
   final long messages;
   final boolean quirks;
+  /** Every member's export uses a vintage with profile URLs on every row (2025 and 2023 formats). */
+  final boolean urlVintagesOnly;
   final People people;
   final List<Member> members = new ArrayList<>();
   final int teams;
@@ -109,6 +113,10 @@ final class Plan {
   LocalDate asOf;
 
   Plan(long seed, int n, long messages, boolean quirks) {
+    this(seed, n, messages, quirks, false);
+  }
+
+  Plan(long seed, int n, long messages, boolean quirks, boolean urlVintagesOnly) {
     if (n < 1) {
       throw new IllegalArgumentException("members must be >= 1, got " + n);
     }
@@ -116,6 +124,7 @@ final class Plan {
     this.n = n;
     this.messages = messages;
     this.quirks = quirks;
+    this.urlVintagesOnly = urlVintagesOnly;
     this.people = new People(seed);
     this.teams = n == 1 ? 1 : Math.min(TEAMS.size(), Math.max(2, (int) Math.ceil(n / 15.0)));
     SplittableRandom r = Rng.stream(seed, 1);
@@ -123,6 +132,7 @@ final class Plan {
     int noConsent = n >= 6 ? n - 1 : -1;
     int missing = n >= 7 ? n - 2 : -1;
     int nextVintage = 0;
+    List<Vintage> first = urlVintagesOnly ? URL_VINTAGES : FIRST_VINTAGES;
     for (int i = 0; i < n; i++) {
       Member m = new Member();
       m.idx = i;
@@ -132,11 +142,10 @@ final class Plan {
       m.zone = ZoneId.of(i < 6 ? ZONES.get(i) : Rng.pick(r, ZONES));
       m.consent = i != noConsent;
       m.hasExport = i != missing;
-      if (i != noConsent && i != missing && nextVintage < FIRST_VINTAGES.size()) {
-        m.vintage = FIRST_VINTAGES.get(nextVintage++);
+      if (i != noConsent && i != missing && nextVintage < first.size()) {
+        m.vintage = first.get(nextVintage++);
       } else {
-        double u = r.nextDouble();
-        m.vintage = u < 0.7 ? Vintage.V2025 : u < 0.9 ? Vintage.V2023 : Vintage.V2021;
+        m.vintage = laterVintage(r.nextDouble(), urlVintagesOnly);
       }
       if (m.vintage == Vintage.GERMAN) {
         m.zone = ZoneId.of("Europe/Berlin");
@@ -155,6 +164,14 @@ final class Plan {
     colleagues();
     asOf = members.stream().filter(m -> m.hasExport).map(m -> m.exportDate).max(LocalDate::compareTo)
         .orElse(LocalDate.of(2025, 11, 1));
+  }
+
+  /** The vintage of a member after the first ones, from a uniform draw: 70% 2025, 20% 2023, 10% 2021 (2023 when URL-only). */
+  static Vintage laterVintage(double u, boolean urlVintagesOnly) {
+    if (u < 0.7) {
+      return Vintage.V2025;
+    }
+    return u < 0.9 || urlVintagesOnly ? Vintage.V2023 : Vintage.V2021;
   }
 
   private void dates(Member m, SplittableRandom r, int i) {

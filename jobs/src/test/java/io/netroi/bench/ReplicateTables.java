@@ -26,7 +26,9 @@ import org.apache.spark.sql.SparkSession;
  *   <li>{@code floor OUT}: reads OUT's interactions and counts rows per member x contact, the least
  *   any relationship stage must do; prints rows and seconds;</li>
  *   <li>{@code attribution-floor OUT}: reads OUT's outcomes and interactions and counts the
- *   interaction rows of each outcome's contact, the least an attribution stage must do.</li>
+ *   interaction rows of each outcome's contact, the least an attribution stage must do;</li>
+ *   <li>{@code flatten-exports INPUT DIR}: every member's export files unzipped into per-member
+ *   folders for the DuckDB peer ({@link FlatExports}).</li>
  * </ul>
  */
 public final class ReplicateTables {
@@ -38,6 +40,10 @@ public final class ReplicateTables {
   private ReplicateTables() {}
 
   public static void main(String[] args) {
+    if (args.length == 3 && args[0].equals("flatten-exports")) {
+      FlatExports.main(java.nio.file.Path.of(args[1]), java.nio.file.Path.of(args[2])); // no Spark needed
+      return;
+    }
     SparkSession spark = Sparks.session("netroi-bench", NetroiConfig.defaults());
     try {
       switch (args[0]) {
@@ -48,7 +54,7 @@ public final class ReplicateTables {
         case "flatten-messages" -> flattenMessages(args[1], args[2]);
         case "csv-floor" -> csvFloor(spark, args[1]);
         default -> throw new IllegalArgumentException("replicate IN OUT COPIES [OUTCOME_COPIES] | floor OUT | "
-            + "attribution-floor OUT | flatten-messages INPUT DIR | csv-floor DIR");
+            + "attribution-floor OUT | flatten-messages INPUT DIR | flatten-exports INPUT DIR | csv-floor DIR");
       }
     } finally {
       spark.stop();
@@ -115,7 +121,8 @@ public final class ReplicateTables {
   }
 
   private static boolean isMessages(String name) {
-    return name.equalsIgnoreCase("messages.csv") || name.equalsIgnoreCase("inbox.csv");
+    return name.equalsIgnoreCase("messages.csv") || name.equalsIgnoreCase("inbox.csv")
+        || name.equalsIgnoreCase("nachrichten.csv"); // the generator's German-named export
   }
 
   /** The floor of bench/run.sh: Spark reads the messages CSV files (quoted newlines allowed) and counts rows. */
