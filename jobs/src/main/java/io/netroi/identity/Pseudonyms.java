@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.spark.sql.Column;
@@ -50,17 +51,23 @@ public final class Pseudonyms {
 
   /** HMAC-SHA256 of the message's UTF-8 bytes as lower-case hex; null message gives null. */
   public static String hmacHex(byte[] key, String message) {
+    return hmacHexer(key).apply(message);
+  }
+
+  /**
+   * {@link #hmacHex} with the key set up once, for hashing many messages (not thread-safe: one
+   * per thread).
+   */
+  public static UnaryOperator<String> hmacHexer(byte[] key) {
     requireKey(key);
-    if (message == null) {
-      return null;
-    }
+    Mac mac;
     try {
-      Mac mac = Mac.getInstance(ALGORITHM);
+      mac = Mac.getInstance(ALGORITHM);
       mac.init(new SecretKeySpec(key, ALGORITHM));
-      return HEX.formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
     }
+    return message -> message == null ? null : HEX.formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
   }
 
   /**

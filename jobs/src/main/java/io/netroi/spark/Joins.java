@@ -14,7 +14,7 @@ public final class Joins {
   private Joins() {}
 
   /**
-   * {@code rows} joined with a side that is usually tiny (duplicates, erased rows) but can be
+   * {@code rows} joined with a side that is usually tiny (such as the duplicates of Dedup) but can be
    * large. The side is materialised and counted first: when small it is broadcast, so the wide
    * {@code rows} are not shuffled and the result is cheap to recompute; otherwise the result is a
    * shuffled join, materialised once. (A plain join would shuffle {@code rows} even when adaptive

@@ -1,23 +1,23 @@
 package io.netroi.bench;
 
+import io.netroi.config.NetroiConfig;
+import io.netroi.identity.KeySource;
+import io.netroi.identity.Pseudonyms;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -263,41 +263,27 @@ public final class DuckDbPeer {
     return out;
   }
 
-  /** The key's bytes as KeySource derives them: the UTF-8 bytes of the trimmed text. */
+  /** The key's bytes as the pipeline derives them from {@code netroi.key} ({@link KeySource}). */
   static byte[] keyBytes(String key) {
     if (key == null || key.isBlank()) {
       throw new IllegalArgumentException("the pseudonymisation key is empty");
     }
-    return key.trim().getBytes(StandardCharsets.UTF_8);
+    return KeySource.load(NetroiConfig.builder().set(KeySource.KEY, key).build(), true);
   }
 
   /** contact_keys(identifier, contact_key): HMAC-SHA256 hex of every identifier in peer_identifiers. */
   static void contactKeys(Connection c, byte[] key) throws SQLException {
-    Mac mac = hmac(key);
+    UnaryOperator<String> hmac = Pseudonyms.hmacHexer(key);
     try (Statement s = c.createStatement()) {
       s.execute("CREATE OR REPLACE TABLE contact_keys (identifier VARCHAR, contact_key VARCHAR)");
       try (ResultSet rs = s.executeQuery("SELECT identifier FROM peer_identifiers");
            DuckDBAppender a = c.unwrap(DuckDBConnection.class).createAppender("main", "contact_keys")) {
         while (rs.next()) {
           String id = rs.getString(1);
-          a.beginRow().append(id).append(hmacHex(mac, id)).endRow();
+          a.beginRow().append(id).append(hmac.apply(id)).endRow();
         }
       }
     }
-  }
-
-  static Mac hmac(byte[] key) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is not available", e);
-    }
-  }
-
-  static String hmacHex(Mac mac, String message) {
-    return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** intro_cues(member_id, conversation_ref): the candidate openers whose plain text carries an introduction cue. */

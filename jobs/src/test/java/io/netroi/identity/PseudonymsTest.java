@@ -46,6 +46,15 @@ class PseudonymsTest extends SparkTestBase {
   }
 
   @Test
+  void aReusedHexerHashesEachMessageAlone() {
+    var hexer = Pseudonyms.hmacHexer(KEY);
+    for (String m : new String[] {"a", "url:linkedin.com/in/x", "", "a"}) {
+      assertEquals(Pseudonyms.hmacHex(KEY, m), hexer.apply(m), "a reused hexer hashes each message alone: " + m);
+    }
+    assertNull(Pseudonyms.hmacHexer(KEY).apply(null));
+  }
+
+  @Test
   void nullMessageIsNullAndEmptyKeyIsRefused() {
     assertNull(Pseudonyms.hmacHex(KEY, null));
     assertThrows(IllegalArgumentException.class, () -> Pseudonyms.hmacHex(new byte[0], "x"));
