@@ -79,8 +79,12 @@ public final class ContactResolver {
   public static Resolution resolve(Dataset<Row> occurrences, byte[] key, int maxComponentIdentifiers) {
     ConnectedComponents.requireColumns(occurrences, INPUT_COLUMNS.toArray(String[]::new));
     Dataset<Row> clean = occurrences.transform(ContactResolver::withBlankAsNull).localCheckpoint();
-    Dataset<Row> incidences = clean.transform(ContactResolver::explodeIdentifiers).localCheckpoint();
-    Dataset<Row> numbered = numberIdentifiers(incidences, ambiguousIdentifiers(clean)).localCheckpoint();
+    // Records that carry the same identifiers in the same scope are the same hyperedge: each
+    // distinct one is resolved once (as a record whose record_id is its tuple id) and the keys are
+    // given back to all its records at the end. The same person recurs in many message rows.
+    Dataset<Row> tuples = distinctTuples(clean).localCheckpoint();
+    Dataset<Row> incidences = tuples.transform(ContactResolver::explodeIdentifiers).localCheckpoint();
+    Dataset<Row> numbered = numberIdentifiers(incidences, ambiguousIdentifiers(tuples)).localCheckpoint();
     Dataset<Row> records = collectRecords(incidences, numbered).localCheckpoint();
 
     // Rounds: all records with every type, then only the records of components that hold two
@@ -131,21 +135,24 @@ public final class ContactResolver {
             when(col("is_own"), lit(1L)).otherwise(col("component_size")).as("component_size"));
     bases = Pseudonyms.withHmac(bases, key, col("identifier"), "contact_key").drop("identifier")
         .localCheckpoint();
-    Dataset<Row> keys = finalRecords.join(bases, "basis_id")
-        .select("record_id", "contact_key", "key_basis", "component_size")
+    Dataset<Row> tupleKeys = finalRecords.join(bases, "basis_id")
+        .select(col("record_id").as("tuple_id"), col("contact_key"), col("key_basis"), col("component_size"))
         .localCheckpoint();
+    Dataset<Row> keys = recordKeys(clean, tuples, tupleKeys).localCheckpoint();
 
     Dataset<Row> recordIdentifiers = finalRecords
         .select(col("record_id"), col("max_rank"), explode(col("ids")).as("x"))
         .select(col("record_id"), col("x.id").as("id"),
             not(col("x.is_ambiguous")).and(col("x.rank").leq(col("max_rank"))).as("is_linking"));
     Dataset<Row> identifierKeys = recordIdentifiers
-        .join(keys.select("record_id", "contact_key"), "record_id")
+        .join(tupleKeys.select(col("tuple_id").as("record_id"), col("contact_key")), "record_id")
         .join(numbered.select("id", "identifier"), "id")
         .select("identifier", "contact_key", "is_linking")
-        .distinct();
+        .distinct()
+        .localCheckpoint(); // read by erasure flags, colleague flags and the identity map: computed once
 
-    ResolutionStats stats = stats(clean, settledRecords, numbered, bases, splitComponents,
+    ResolutionStats stats = stats(clean, settledRecords.join(tuples.select("record_id", "records"), "record_id"),
+        numbered, bases, splitComponents,
         maxComponentIdentifiers);
     LOG.info("identity: {}", stats.asMap());
     if (stats.giantComponents() > 0) {
@@ -167,6 +174,27 @@ public final class ContactResolver {
       out = out.withColumn(c, when(trim(col(c)).notEqual(""), col(c)));
     }
     return out.filter(col("record_id").isNotNull());
+  }
+
+  /** The input's columns but record_id, once per distinct combination: record_id (a long tuple id), records. */
+  static Dataset<Row> distinctTuples(Dataset<Row> clean) {
+    String[] identity = INPUT_COLUMNS.subList(1, INPUT_COLUMNS.size()).toArray(String[]::new);
+    return clean.groupBy(identity[0], java.util.Arrays.copyOfRange(identity, 1, identity.length))
+        .agg(count(lit(1)).as("records"))
+        .withColumn("record_id", monotonically_increasing_id());
+  }
+
+  /** Each input record with the key of its tuple (null-safe equality: null identifiers are part of the tuple). */
+  static Dataset<Row> recordKeys(Dataset<Row> clean, Dataset<Row> tuples, Dataset<Row> tupleKeys) {
+    List<String> identity = INPUT_COLUMNS.subList(1, INPUT_COLUMNS.size());
+    Dataset<Row> keyed = tuples.join(tupleKeys, col("record_id").equalTo(col("tuple_id")))
+        .select(java.util.stream.Stream.concat(identity.stream().map(c -> col(c).as("t_" + c)),
+            java.util.stream.Stream.of(col("contact_key"), col("key_basis"), col("component_size")))
+            .toArray(Column[]::new));
+    Column same = identity.stream().map(c -> col(c).eqNullSafe(col("t_" + c))).reduce(Column::and).orElseThrow();
+    return io.netroi.spark.Joins.withSmallSide(clean.select(INPUT_COLUMNS.stream().map(c -> col(c))
+            .toArray(Column[]::new)), keyed, same, "inner")
+        .select("record_id", "contact_key", "key_basis", "component_size");
   }
 
   /**
@@ -301,9 +329,9 @@ public final class ContactResolver {
       Dataset<Row> numbered, Dataset<Row> bases, long splitComponents, int threshold) {
     long inputRecords = clean.agg(countDistinct("record_id")).first().getLong(0);
     Row links = settledRecords.agg(
-            count(lit(1)),
-            sum(size(expr("filter(ids, x -> x.is_ambiguous)"))),
-            sum(size(expr("filter(ids, x -> NOT x.is_ambiguous AND x.rank > max_rank)"))))
+            sum(col("records")),
+            sum(size(expr("filter(ids, x -> x.is_ambiguous)")).multiply(col("records"))),
+            sum(size(expr("filter(ids, x -> NOT x.is_ambiguous AND x.rank > max_rank)")).multiply(col("records"))))
         .first();
     long identifiers = 0;
     Map<String, Long> ambiguous = new HashMap<>();
@@ -324,7 +352,7 @@ public final class ContactResolver {
         .select("component_size").orderBy(col("component_size").desc())
         .limit(MAX_GIANT_SIZES_REPORTED)
         .collectAsList().stream().map(r -> r.getLong(0)).toList();
-    long records = links.getLong(0);
+    long records = links.isNullAt(0) ? 0 : links.getLong(0);
     return new ResolutionStats(
         records,
         inputRecords - records,

@@ -100,7 +100,7 @@ public final class IngestJob {
     Resolution resolution = ContactResolver.resolve(occurrences, key, config);
     Dataset<Row> keys = resolution.keys();
     Dataset<Row> special = SpecialPeople.of(spark, resolution.identifierKeys(), erasures.identifiers(),
-        parsed.identity);
+        parsed.identity).localCheckpoint(); // small, and joined to every keyed table
     clock.lap("identity");
 
     IngestTables tables = IngestTables.build(parsed, outcomes, keys, special, key, config);

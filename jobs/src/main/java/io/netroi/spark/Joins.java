@@ -29,4 +29,13 @@ public final class Joins {
     }
     return rows.join(materialised, on, joinType).localCheckpoint();
   }
+
+  /** {@link #withSmallSide(Dataset, Dataset, Column, String)} on equal columns of these names. */
+  public static Dataset<Row> withSmallSide(Dataset<Row> rows, Dataset<Row> side, String[] using, String joinType) {
+    Dataset<Row> materialised = side.localCheckpoint();
+    if (materialised.count() <= BROADCAST_ROWS) {
+      return rows.join(broadcast(materialised), using, joinType);
+    }
+    return rows.join(materialised, using, joinType).localCheckpoint();
+  }
 }

@@ -2,6 +2,7 @@ package io.netroi.ingest.messages;
 
 import static io.netroi.ingest.Cols.field;
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.arrays_zip;
@@ -29,11 +30,11 @@ import static org.apache.spark.sql.functions.when;
 import io.netroi.identity.Identifiers;
 import io.netroi.ingest.Cols;
 import io.netroi.ingest.text.Lexicon;
+import io.netroi.spark.Joins;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 
 /**
  * messages.csv / Inbox.csv rows of every vintage to one shape: UTC timestamp, sender and recipients
@@ -57,13 +58,16 @@ public final class Messages {
    * @param members member_id, timezone, member_url (normalised, nullable), member_name (normalised, nullable)
    */
   public static Dataset<Row> parse(Dataset<Row> raw, Dataset<Row> members, Lexicon lexicon, int largeGroup) {
-    return raw.join(members, "member_id")
+    return raw.join(broadcast(members), "member_id")
         .transform(Messages::withTimestamp)
         .transform(Messages::withParticipants)
         .transform(Messages::withDirection)
         .transform(Messages::withConversation)
         .transform(df -> withContentExclusion(df, lexicon))
         .transform(df -> withTextFeatures(df, lexicon))
+        // row-level work materialised in the input's partitions (one per export file group),
+        // so that the conversation window below shuffles narrow rows and does not run it
+        .localCheckpoint()
         .transform(Messages::withParticipantCount)
         .transform(df -> withExclusion(df, largeGroup));
   }
@@ -121,12 +125,17 @@ public final class Messages {
         .withColumn("conversation_ref", coalesce(trim(field("conversation_id")), concat_ws("|", set)));
   }
 
-  /** Distinct people over the whole conversation, the member included (design.md). */
+  /**
+   * Distinct people over the whole conversation, the member included (design.md): counted once per
+   * conversation and joined back (a window would flatten the conversation's sets for every row).
+   *
+   * @param df materialised rows (read twice)
+   */
   static Dataset<Row> withParticipantCount(Dataset<Row> df) {
-    var conversation = Window.partitionBy(col("member_id"), col("conversation_ref"));
-    Column everyone = array_distinct(flatten(collect_set(col("participant_ids")).over(conversation)));
-    Column count = size(array_distinct(concat(everyone, array(lit(MEMBER)))));
-    return df.withColumn("participants", count);
+    Column everyone = array_distinct(flatten(collect_set(col("participant_ids"))));
+    Dataset<Row> counts = df.groupBy("member_id", "conversation_ref")
+        .agg(size(array_distinct(concat(everyone, array(lit(MEMBER))))).as("participants"));
+    return Joins.withSmallSide(df, counts, new String[] {"member_id", "conversation_ref"}, "inner");
   }
 
   /**
