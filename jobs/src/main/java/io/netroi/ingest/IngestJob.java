@@ -86,7 +86,7 @@ public final class IngestJob {
         new OutcomeReader.Context(roster.members(), fx.rates(), Outcomes.wonStages(config), roster.erased()), config);
     clock.lap("read_driver_inputs");
 
-    Dataset<Row> raw = RawRecords.read(spark, sources).localCheckpoint();
+    Dataset<Row> raw = RawRecords.read(spark, sources, lexicon).localCheckpoint();
     Dataset<Row> members = membersFrame(spark, roster.consenting());
     Parsed parsed = parse(raw, members, lexicon, config);
     Dataset<Row> outcomes = Outcomes.toDataFrame(spark, outcomeFiles.rows());
@@ -156,7 +156,7 @@ public final class IngestJob {
     p.identity = MemberIdentity.resolve(members, rows(raw, FileKind.MESSAGES), rows(raw, FileKind.PROFILE))
         .localCheckpoint();
     p.messages = Messages.parse(rows(raw, FileKind.MESSAGES),
-            p.identity.select("member_id", "timezone", "member_url", "member_name"), lexicon,
+            p.identity.select("member_id", "timezone", "member_url", "member_name"),
             config.getInt("netroi.messages.large.group.participants"))
         .drop("recipients", "participant_ids", "record_type", "file_kind", "variant")
         .localCheckpoint();

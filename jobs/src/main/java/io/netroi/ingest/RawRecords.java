@@ -2,11 +2,16 @@ package io.netroi.ingest;
 
 import io.netroi.ingest.files.ExportReader;
 import io.netroi.ingest.files.ExportSource;
+import io.netroi.ingest.files.FileKind;
 import io.netroi.ingest.files.RawRecord;
+import io.netroi.ingest.messages.MessageText;
+import io.netroi.ingest.text.Lexicon;
 import io.netroi.io.HadoopConf;
 import io.netroi.spark.ScalaMaps;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
@@ -20,7 +25,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Every export file parsed exactly once, in parallel on the executors (one task per file or zip),
- * into one DataFrame of {@link RawRecord}s that later steps split by {@code file_kind}.
+ * into one DataFrame of {@link RawRecord}s that later steps split by {@code file_kind}. Message
+ * texts are reduced to their features on the way ({@link MessageText}).
  */
 public final class RawRecords {
   public static final StructType SCHEMA = new StructType()
@@ -33,33 +39,46 @@ public final class RawRecords {
       .add("variant", DataTypes.StringType, true)
       .add("row_number", DataTypes.LongType, false)
       .add("fields", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), false)
-      .add("problem", DataTypes.StringType, true);
+      .add("problem", DataTypes.StringType, true)
+      .add("message_text", MessageText.SCHEMA, true);
+
+  /** The canonical field of a message's text. */
+  static final String CONTENT = "content";
 
   private RawRecords() {}
 
-  public static Dataset<Row> read(SparkSession spark, List<ExportSource> sources) {
+  /**
+   * @param lexicon for the features of message texts ({@link MessageText}): a messages row's
+   *     {@code content} field is replaced by its {@code message_text} here, so no text reaches a column
+   */
+  public static Dataset<Row> read(SparkSession spark, List<ExportSource> sources, Lexicon lexicon) {
     HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
     int slices = Math.max(1, Math.min(sources.size(), spark.sparkContext().defaultParallelism() * 4));
     JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
         .parallelize(new ArrayList<>(sources), slices)
-        .flatMap(source -> readOne(source, conf).iterator());
+        .flatMap(source -> readOne(source, conf, lexicon).iterator());
     return spark.createDataFrame(rows, SCHEMA);
   }
 
-  private static List<Row> readOne(ExportSource source, HadoopConf conf) throws java.io.IOException {
+  private static List<Row> readOne(ExportSource source, HadoopConf conf, Lexicon lexicon) throws java.io.IOException {
     FileSystem fs = new Path(source.uri()).getFileSystem(conf.get());
     List<RawRecord> records = ExportReader.read(source, fs);
     List<Row> out = new ArrayList<>(records.size());
     for (RawRecord r : records) {
-      out.add(toRow(r));
+      out.add(toRow(r, lexicon));
     }
     return out;
   }
 
-  static Row toRow(RawRecord r) {
+  /** The Row of a record; a messages row's text becomes its {@link MessageText} features. */
+  public static Row toRow(RawRecord r, Lexicon lexicon) {
+    Map<String, String> fields = r.fields();
+    Row text = null;
+    if (RawRecord.ROW.equals(r.recordType()) && FileKind.MESSAGES.label().equals(r.fileKind())) {
+      fields = new HashMap<>(fields);
+      text = MessageText.of(fields.remove(CONTENT), lexicon).toRow();
+    }
     return RowFactory.create(r.recordType(), r.memberId(), r.exportId(), r.exportDate(), r.sourceFile(),
-        r.fileKind(), r.variant(), r.rowNumber(),
-        ScalaMaps.of(r.fields()),
-        r.problem());
+        r.fileKind(), r.variant(), r.rowNumber(), ScalaMaps.of(fields), r.problem(), text);
   }
 }

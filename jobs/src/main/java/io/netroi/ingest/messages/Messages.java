@@ -29,7 +29,6 @@ import static org.apache.spark.sql.functions.when;
 
 import io.netroi.identity.Identifiers;
 import io.netroi.ingest.Cols;
-import io.netroi.ingest.text.Lexicon;
 import io.netroi.spark.Joins;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -54,19 +53,20 @@ public final class Messages {
   private Messages() {}
 
   /**
-   * @param raw raw records of kind messages (problem null or a parse problem)
+   * @param raw raw records of kind messages (problem null or a parse problem), the text already
+   *     reduced to {@code message_text} ({@link MessageText})
    * @param members member_id, timezone, member_url (normalised, nullable), member_name (normalised, nullable)
    */
-  public static Dataset<Row> parse(Dataset<Row> raw, Dataset<Row> members, Lexicon lexicon, int largeGroup) {
+  public static Dataset<Row> parse(Dataset<Row> raw, Dataset<Row> members, int largeGroup) {
     return raw.join(broadcast(members), "member_id")
         .transform(Messages::withTimestamp)
         .transform(Messages::withParticipants)
         .transform(Messages::withDirection)
         .transform(Messages::withConversation)
-        .transform(df -> withContentExclusion(df, lexicon))
-        .transform(df -> withTextFeatures(df, lexicon))
-        // row-level work materialised in the input's partitions (one per export file group),
-        // so that the conversation window below shuffles narrow rows and does not run it
+        .transform(Messages::withContentExclusion)
+        .transform(Messages::withTextFeatures)
+        // row-level work materialised once in the input's partitions: the participant count
+        // reads it twice (the conversations' counts, then the rows they are joined to)
         .localCheckpoint()
         .transform(Messages::withParticipantCount)
         .transform(df -> withExclusion(df, largeGroup));
@@ -143,15 +143,14 @@ public final class Messages {
    * system, sponsored, linkedin_member), as {@code content_exclusion}: computed before the raw
    * fields are dropped, so the conversation window that follows sorts narrow rows.
    */
-  static Dataset<Row> withContentExclusion(Dataset<Row> df, Lexicon lexicon) {
+  static Dataset<Row> withContentExclusion(Dataset<Row> df) {
     Column folder = upper(trim(field("folder")));
-    Column content = coalesce(field("content"), lit(""));
     Column reason = when(folder.equalTo("SPAM"), lit("excluded:spam"))
         .when(upper(trim(field("is_draft"))).isin("YES", "TRUE").or(folder.isin("DRAFT", "DRAFTS")),
             lit("excluded:draft"))
-        .when(lexicon.matches(Lexicon.SYSTEM, Lexicon.plainText(content)), lit("excluded:system"))
+        .when(text("is_system"), lit("excluded:system"))
         .when(lower(coalesce(field("conversation_title"), lit(""))).contains("sponsored")
-            .or(lower(content).contains("spinmail")), lit("excluded:sponsored"))
+            .or(text("is_sponsored_markup")), lit("excluded:sponsored"))
         .when(col("sender.raw_name_lower").equalTo(LINKEDIN_MEMBER), lit("excluded:linkedin_member"));
     return df.withColumn("content_exclusion", reason);
   }
@@ -166,19 +165,19 @@ public final class Messages {
     return df.withColumn("problem", coalesce(col("problem"), reason)).drop("content_exclusion");
   }
 
-  /** Features kept in place of the text: length, pitch / social / introduction cues, a question. */
-  static Dataset<Row> withTextFeatures(Dataset<Row> df, Lexicon lexicon) {
-    Column text = Lexicon.plainText(coalesce(field("content"), lit("")));
-    return df.withColumn("content_length", length(trim(stripHtml(coalesce(field("content"), lit(""))))))
-        .withColumn("is_pitch", lexicon.matches(Lexicon.PITCH, text))
-        .withColumn("is_social", lexicon.matches(Lexicon.SOCIAL, text))
-        .withColumn("is_intro_cue", lexicon.matches(Lexicon.INTRO, text))
-        .withColumn("has_question", text.contains("?"))
-        .withColumn("content_hash", sha2(coalesce(field("content"), lit("")), 256))
-        .drop("fields");
+  /**
+   * Features kept in place of the text (computed when the file was read, {@link MessageText}):
+   * length, pitch / social / introduction cues, a question, the text's hash.
+   */
+  static Dataset<Row> withTextFeatures(Dataset<Row> df) {
+    Dataset<Row> out = df;
+    for (String f : List.of("content_length", "is_pitch", "is_social", "is_intro_cue", "has_question", "content_hash")) {
+      out = out.withColumn(f, text(f));
+    }
+    return out.drop("fields", "message_text");
   }
 
-  static Column stripHtml(Column c) {
-    return regexp_replace(c, "<[^>]+>", " ");
+  private static Column text(String feature) {
+    return col("message_text").getField(feature);
   }
 }

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import org.junit.jupiter.api.Assertions;
 
 import io.netroi.ingest.RawRecords;
+import io.netroi.ingest.files.RawRecord;
 import io.netroi.ingest.text.Lexicon;
-import io.netroi.spark.ScalaMaps;
 import io.netroi.testing.SparkTestBase;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
@@ -29,6 +28,7 @@ class MessagesTest extends SparkTestBase {
       .add("member_url", DataTypes.StringType)
       .add("member_name", DataTypes.StringType);
 
+  static final Lexicon LEXICON = Lexicon.load("v1");
   private final List<Row> raw = new ArrayList<>();
 
   private void message(String variant, long row, String... kv) {
@@ -38,14 +38,13 @@ class MessagesTest extends SparkTestBase {
         fields.put(kv[i], kv[i + 1]);
       }
     }
-    raw.add(RowFactory.create("row", "m01", "e1", "2025-11-17", "messages.csv", "messages", variant, row,
-        ScalaMaps.of(fields), null));
+    raw.add(RawRecords.toRow(new RawRecord(RawRecord.ROW, "m01", "e1", "2025-11-17", "messages.csv", "messages",
+        variant, row, fields, null), LEXICON));
   }
 
   private Map<Long, Row> parse(String timezone) {
     Dataset<Row> members = df(MEMBERS, row("m01", timezone, "https://linkedin.com/in/priya-shah", "priya shah"));
-    Dataset<Row> parsed = Messages.parse(spark().createDataFrame(raw, RawRecords.SCHEMA), members,
-        Lexicon.load("v1"), 5);
+    Dataset<Row> parsed = Messages.parse(spark().createDataFrame(raw, RawRecords.SCHEMA), members, 5);
     Map<Long, Row> byRow = new HashMap<>();
     parsed.collectAsList().forEach(r -> byRow.put(r.getLong(r.fieldIndex("row_number")), r));
     return byRow;
@@ -139,7 +138,7 @@ class MessagesTest extends SparkTestBase {
         "to", "Ana Souza", "date", "2025-01-01 10:00:00 UTC", "content", "<p>Are you free?</p>",
         "folder", "INBOX");
     Dataset<Row> parsed = Messages.parse(spark().createDataFrame(raw, RawRecords.SCHEMA),
-        df(MEMBERS, row("m01", "UTC", "https://linkedin.com/in/priya-shah", "priya shah")), Lexicon.load("v1"), 5);
+        df(MEMBERS, row("m01", "UTC", "https://linkedin.com/in/priya-shah", "priya shah")), 5);
     assertFalse(java.util.Arrays.asList(parsed.columns()).contains("fields"), "no raw content downstream");
     Row r = parsed.where(col("row_number").equalTo(2)).first();
     assertEquals(13, (int) r.getAs("content_length"), "HTML tags are not counted");

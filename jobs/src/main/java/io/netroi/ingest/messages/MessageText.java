@@ -1,0 +1,81 @@
+package io.netroi.ingest.messages;
+
+import io.netroi.ingest.text.Lexicon;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * What is kept of a message's text, computed where the file is read so that the text itself never
+ * becomes a Spark column: its length without HTML tags, the lexicon's cues, whether it asks a
+ * question, the signals the exclusions need (system message, sponsored markup) and a SHA-256 of
+ * the text for de-duplication. A missing text is the empty text. Pure functions.
+ */
+public record MessageText(int contentLength, boolean isPitch, boolean isSocial, boolean isIntroCue,
+    boolean hasQuestion, boolean isSystem, boolean isSponsoredMarkup, String contentHash) implements Serializable {
+
+  /** The struct column {@code message_text} of raw message rows. */
+  public static final StructType SCHEMA = new StructType()
+      .add("content_length", DataTypes.IntegerType, false)
+      .add("is_pitch", DataTypes.BooleanType, false)
+      .add("is_social", DataTypes.BooleanType, false)
+      .add("is_intro_cue", DataTypes.BooleanType, false)
+      .add("has_question", DataTypes.BooleanType, false)
+      .add("is_system", DataTypes.BooleanType, false)
+      .add("is_sponsored_markup", DataTypes.BooleanType, false)
+      .add("content_hash", DataTypes.StringType, false);
+
+  private static final Pattern TAG = Pattern.compile("<[^>]+>");
+  /** LinkedIn's sponsored InMail editor leaves this class name in the HTML of the text. */
+  static final String SPONSORED_MARKUP = "spinmail";
+
+  /** The features of one text (null: no text). */
+  public static MessageText of(String content, Lexicon lexicon) {
+    String text = content == null ? "" : content;
+    String plain = Lexicon.plainText(text);
+    return new MessageText(
+        visibleLength(text),
+        lexicon.matches(Lexicon.PITCH, plain),
+        lexicon.matches(Lexicon.SOCIAL, plain),
+        lexicon.matches(Lexicon.INTRO, plain),
+        text.indexOf('?') >= 0,
+        lexicon.matches(Lexicon.SYSTEM, plain),
+        text.toLowerCase(Locale.ROOT).contains(SPONSORED_MARKUP),
+        sha256Hex(text));
+  }
+
+  /** Characters (code points) once tags are replaced by a space and surrounding spaces removed. */
+  static int visibleLength(String text) {
+    String s = TAG.matcher(text).replaceAll(" ");
+    int start = 0;
+    int end = s.length();
+    while (start < end && s.charAt(start) == ' ') {
+      start++;
+    }
+    while (end > start && s.charAt(end - 1) == ' ') {
+      end--;
+    }
+    return s.codePointCount(start, end);
+  }
+
+  static String sha256Hex(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Row toRow() {
+    return RowFactory.create(contentLength, isPitch, isSocial, isIntroCue, hasQuestion, isSystem, isSponsoredMarkup,
+        contentHash);
+  }
+}
