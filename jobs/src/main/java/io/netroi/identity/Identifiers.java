@@ -390,10 +390,22 @@ public final class Identifiers {
 
   // ------------------------------------------------------------------------- Spark columns
 
+  /** Distinct values remembered per JVM by the URL and name columns ({@link Memo}). */
+  static final int MEMO_CAPACITY = 100_000;
+  private static final Memo URLS = new Memo(MEMO_CAPACITY, Identifiers::normaliseUrl);
+  private static final Memo NAMES = new Memo(MEMO_CAPACITY, Identifiers::normaliseName);
   private static final UserDefinedFunction URL_UDF =
-      udf((UDF1<String, String>) Identifiers::normaliseUrl, DataTypes.StringType).withName("normalise_url");
+      udf((UDF1<String, String>) Identifiers::rememberedUrl, DataTypes.StringType).withName("normalise_url");
   private static final UserDefinedFunction NAME_UDF =
-      udf((UDF1<String, String>) Identifiers::normaliseName, DataTypes.StringType).withName("normalise_name");
+      udf((UDF1<String, String>) Identifiers::rememberedName, DataTypes.StringType).withName("normalise_name");
+
+  private static String rememberedUrl(String raw) {
+    return URLS.apply(raw);
+  }
+
+  private static String rememberedName(String raw) {
+    return NAMES.apply(raw);
+  }
   private static final UserDefinedFunction FIRST_LAST_UDF =
       udf((UDF2<String, String, String>) Identifiers::normaliseName, DataTypes.StringType)
           .withName("normalise_first_last_name");
