@@ -23,9 +23,11 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import io.netroi.config.NetroiConfig;
+import io.netroi.spark.Joins;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -60,6 +62,8 @@ public final class ContactResolver {
   public static final int MAX_ITERATIONS = 50;
   public static final List<String> INPUT_COLUMNS =
       List.of("record_id", "scope", "url", "email", "name", "company");
+  /** What makes two records the same hyperedge: every input column but record_id. */
+  private static final List<String> TUPLE_COLUMNS = INPUT_COLUMNS.subList(1, INPUT_COLUMNS.size());
   /** Identifier types; the index is the rank (0 strongest). */
   public static final List<String> TYPES = List.of("url", "email", "name_company", "scoped_name");
   private static final int WEAKEST_RANK = TYPES.size() - 1;
@@ -178,22 +182,19 @@ public final class ContactResolver {
 
   /** The input's columns but record_id, once per distinct combination: record_id (a long tuple id), records. */
   static Dataset<Row> distinctTuples(Dataset<Row> clean) {
-    String[] identity = INPUT_COLUMNS.subList(1, INPUT_COLUMNS.size()).toArray(String[]::new);
-    return clean.groupBy(identity[0], java.util.Arrays.copyOfRange(identity, 1, identity.length))
+    return clean.groupBy(TUPLE_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new))
         .agg(count(lit(1)).as("records"))
         .withColumn("record_id", monotonically_increasing_id());
   }
 
   /** Each input record with the key of its tuple (null-safe equality: null identifiers are part of the tuple). */
   static Dataset<Row> recordKeys(Dataset<Row> clean, Dataset<Row> tuples, Dataset<Row> tupleKeys) {
-    List<String> identity = INPUT_COLUMNS.subList(1, INPUT_COLUMNS.size());
     Dataset<Row> keyed = tuples.join(tupleKeys, col("record_id").equalTo(col("tuple_id")))
-        .select(java.util.stream.Stream.concat(identity.stream().map(c -> col(c).as("t_" + c)),
-            java.util.stream.Stream.of(col("contact_key"), col("key_basis"), col("component_size")))
-            .toArray(Column[]::new));
-    Column same = identity.stream().map(c -> col(c).eqNullSafe(col("t_" + c))).reduce(Column::and).orElseThrow();
-    return io.netroi.spark.Joins.withSmallSide(clean.select(INPUT_COLUMNS.stream().map(c -> col(c))
-            .toArray(Column[]::new)), keyed, same, "inner")
+        .select(Stream.concat(TUPLE_COLUMNS.stream().map(c -> col(c).as("t_" + c)),
+            Stream.of(col("contact_key"), col("key_basis"), col("component_size"))).toArray(Column[]::new));
+    Column same = TUPLE_COLUMNS.stream().map(c -> col(c).eqNullSafe(col("t_" + c))).reduce(Column::and).orElseThrow();
+    return Joins.withSmallSide(clean.select(INPUT_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new)),
+            keyed, same, "inner")
         .select("record_id", "contact_key", "key_basis", "component_size");
   }
 

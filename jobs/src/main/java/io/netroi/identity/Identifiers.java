@@ -399,13 +399,6 @@ public final class Identifiers {
   private static final UserDefinedFunction NAME_UDF =
       udf((UDF1<String, String>) Identifiers::rememberedName, DataTypes.StringType).withName("normalise_name");
 
-  private static String rememberedUrl(String raw) {
-    return URLS.apply(raw);
-  }
-
-  private static String rememberedName(String raw) {
-    return NAMES.apply(raw);
-  }
   private static final UserDefinedFunction FIRST_LAST_UDF =
       udf((UDF2<String, String, String>) Identifiers::normaliseName, DataTypes.StringType)
           .withName("normalise_first_last_name");
@@ -414,6 +407,14 @@ public final class Identifiers {
           .withName("normalise_company");
   private static final UserDefinedFunction LOWER_ROOT_UDF =
       udf((UDF1<String, String>) Identifiers::lowerRoot, DataTypes.StringType).withName("lower_root");
+
+  private static String rememberedUrl(String raw) {
+    return URLS.apply(raw);
+  }
+
+  private static String rememberedName(String raw) {
+    return NAMES.apply(raw);
+  }
 
   /** {@link #normaliseUrl} as a column (a UDF: percent-decoding has no native equivalent). */
   public static Column urlColumn(Column url) {

@@ -2,6 +2,7 @@ package io.netroi.spark;
 
 import static org.apache.spark.sql.functions.broadcast;
 
+import java.util.function.BinaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -23,19 +24,20 @@ public final class Joins {
    * @param rows materialised rows (a local checkpoint), read once or twice
    */
   public static Dataset<Row> withSmallSide(Dataset<Row> rows, Dataset<Row> side, Column on, String joinType) {
-    Dataset<Row> materialised = side.localCheckpoint();
-    if (materialised.count() <= BROADCAST_ROWS) {
-      return rows.join(broadcast(materialised), on, joinType);
-    }
-    return rows.join(materialised, on, joinType).localCheckpoint();
+    return withSmallSide(rows, side, (r, s) -> r.join(s, on, joinType));
   }
 
   /** {@link #withSmallSide(Dataset, Dataset, Column, String)} on equal columns of these names. */
   public static Dataset<Row> withSmallSide(Dataset<Row> rows, Dataset<Row> side, String[] using, String joinType) {
+    return withSmallSide(rows, side, (r, s) -> r.join(s, using, joinType));
+  }
+
+  private static Dataset<Row> withSmallSide(Dataset<Row> rows, Dataset<Row> side,
+      BinaryOperator<Dataset<Row>> join) {
     Dataset<Row> materialised = side.localCheckpoint();
     if (materialised.count() <= BROADCAST_ROWS) {
-      return rows.join(broadcast(materialised), using, joinType);
+      return join.apply(rows, broadcast(materialised));
     }
-    return rows.join(materialised, using, joinType).localCheckpoint();
+    return join.apply(rows, materialised).localCheckpoint();
   }
 }

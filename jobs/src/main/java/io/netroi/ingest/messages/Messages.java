@@ -14,11 +14,8 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.flatten;
-import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.regexp_replace;
-import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.struct;
@@ -141,7 +138,7 @@ public final class Messages {
   /**
    * The exclusions read from the row itself, in design.md's order of precedence (spam, draft,
    * system, sponsored, linkedin_member), as {@code content_exclusion}: computed before the raw
-   * fields are dropped, so the conversation window that follows sorts narrow rows.
+   * fields are dropped, so the rows materialised before the participant count are narrow.
    */
   static Dataset<Row> withContentExclusion(Dataset<Row> df) {
     Column folder = upper(trim(field("folder")));
