@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -40,14 +41,14 @@ public record MessageText(int contentLength, boolean isPitch, boolean isSocial, 
   /** The features of one text (null: no text). */
   public static MessageText of(String content, Lexicon lexicon) {
     String text = content == null ? "" : content;
-    String plain = Lexicon.plainText(text);
+    Set<Lexicon.Category> cues = lexicon.categories(Lexicon.plainText(text));
     return new MessageText(
         visibleLength(text),
-        lexicon.matches(Lexicon.PITCH, plain),
-        lexicon.matches(Lexicon.SOCIAL, plain),
-        lexicon.matches(Lexicon.INTRO, plain),
+        cues.contains(Lexicon.PITCH),
+        cues.contains(Lexicon.SOCIAL),
+        cues.contains(Lexicon.INTRO),
         text.indexOf('?') >= 0,
-        lexicon.matches(Lexicon.SYSTEM, plain),
+        cues.contains(Lexicon.SYSTEM),
         text.toLowerCase(Locale.ROOT).contains(SPONSORED_MARKUP),
         sha256Hex(text));
   }

@@ -13,10 +13,16 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.ahocorasick.trie.Trie;
 import org.apache.spark.sql.Column;
@@ -28,8 +34,8 @@ import org.apache.spark.sql.types.DataTypes;
  * Versioned cue lexicons ({@code lexicons/<version>/<category>.txt} on the classpath): one Java
  * regular expression per line, matched case-insensitively against the plain text of a message.
  * A text carries a category's cue when any line finds a match. Each line has a literal prefilter
- * ({@link RequiredLiterals}): a line's regex runs only on texts containing one of the literals
- * every match of it contains. Spark runs the same Java matcher ({@link #matches(Category, Column)}
+ * ({@link RequiredLiterals}): a line's regex runs only on texts that contain the literals every
+ * match of it contains, found for all categories in one scan of the text. Spark runs the same Java matcher ({@link #matches(Category, Column)}
  * is a UDF), so evaluation and pipeline agree by construction. Native {@code rlike} over the
  * combined alternation was the alternative: it tries every line at every word of every message,
  * about 0.4 ms per message for the pitch lexicon, which dominated ingest at 10M messages.
@@ -45,13 +51,13 @@ public final class Lexicon implements Serializable {
   public static final Category INTRO = Category.INTRO;
   public static final Category SYSTEM = Category.SYSTEM;
 
-  /** One line: its regex (boundary hoisted) and the literals one of which it needs (null: none known). */
-  record Cue(String regex, List<String> anyOf) implements Serializable {}
+  /** One line: its regex (boundary hoisted) and what a text needs to contain for it to match (null: unknown). */
+  record Cue(String regex, Requirement requirement) implements Serializable {}
 
   private final String version;
   private final Map<Category, String> patterns;
   private final Map<Category, List<Cue>> cues;
-  private transient Map<Category, Matcher> compiled;
+  private transient Matcher compiled;
 
   private Lexicon(String version, Map<Category, String> patterns, Map<Category, List<Cue>> cues) {
     this.version = version;
@@ -75,8 +81,7 @@ public final class Lexicon implements Serializable {
   }
 
   static Cue cue(String line) {
-    java.util.Set<String> literals = RequiredLiterals.of(line);
-    return new Cue(boundaryFirst(line), literals == null ? null : List.copyOf(literals));
+    return new Cue(boundaryFirst(line), RequiredLiterals.of(line));
   }
 
   public String version() {
@@ -99,59 +104,91 @@ public final class Lexicon implements Serializable {
 
   /** Java: the same test on one string (after {@link #plainText(String)}: lower case). */
   public boolean matches(Category c, String text) {
-    return compiled().get(c).find(text);
+    return compiled().find(text, EnumSet.of(c)).contains(c);
   }
 
-  private Map<Category, Matcher> compiled() {
+  /** The categories whose cues a text (after {@link #plainText(String)}) carries, in one scan of it. */
+  public Set<Category> categories(String text) {
+    return compiled().find(text, EnumSet.allOf(Category.class));
+  }
+
+  private Matcher compiled() {
     if (compiled == null) {
-      Map<Category, Matcher> m = new EnumMap<>(Category.class);
-      cues.forEach((k, v) -> m.put(k, new Matcher(v)));
-      compiled = m;
+      compiled = new Matcher(cues);
     }
     return compiled;
   }
 
   /**
-   * One category's lines: an Aho-Corasick automaton over every line's literals finds, in one pass
-   * over the text, the lines whose prefilter passes; only their regexes run, in file order.
+   * Every category's lines behind one Aho-Corasick automaton over all lines' literals: one pass
+   * over the text finds the literals it contains; a line's regex runs only when its
+   * {@link Requirement} holds for them, lines in file order, a category's search ending at its
+   * first match.
    */
   static final class Matcher {
+    /** Every category's lines in one numbering: category, then file order. */
+    private final Category[] categoryOf;
     private final Pattern[] patterns;
-    private final boolean[] unfiltered;
-    private final Map<String, int[]> linesOf = new java.util.HashMap<>();
+    /** A line's requirement on the numbered literals present (null: none known, always tried). */
+    private final Predicate<BitSet>[] requirements;
+    private final BitSet unfiltered = new BitSet();
+    /** Each literal's number. */
+    private final Map<String, Integer> numbers = new HashMap<>();
+    /** Literal number to the lines whose requirement mentions it. */
+    private final List<int[]> linesOf = new ArrayList<>();
     private final Trie trie;
 
-    Matcher(List<Cue> cues) {
-      patterns = cues.stream().map(q -> Pattern.compile(q.regex(), Pattern.CASE_INSENSITIVE)).toArray(Pattern[]::new);
-      unfiltered = new boolean[cues.size()];
-      Map<String, java.util.List<Integer>> lines = new java.util.HashMap<>();
-      for (int i = 0; i < cues.size(); i++) {
-        if (cues.get(i).anyOf() == null) {
-          unfiltered[i] = true;
-        } else {
-          for (String literal : cues.get(i).anyOf()) {
-            lines.computeIfAbsent(literal, x -> new ArrayList<>()).add(i);
-          }
+    @SuppressWarnings("unchecked")
+    Matcher(Map<Category, List<Cue>> cues) {
+      List<Cue> all = new ArrayList<>();
+      List<Category> categories = new ArrayList<>();
+      cues.forEach((category, list) -> list.forEach(q -> {
+        all.add(q);
+        categories.add(category);
+      }));
+      categoryOf = categories.toArray(Category[]::new);
+      patterns = all.stream().map(q -> Pattern.compile(q.regex(), Pattern.CASE_INSENSITIVE)).toArray(Pattern[]::new);
+      requirements = new Predicate[all.size()];
+      List<List<Integer>> lines = new ArrayList<>();
+      for (int i = 0; i < all.size(); i++) {
+        Requirement r = all.get(i).requirement();
+        if (r == null) {
+          unfiltered.set(i);
+          continue;
         }
+        requirements[i] = r.numbered(literal -> numbers.computeIfAbsent(literal, x -> {
+          lines.add(new ArrayList<>());
+          return numbers.size();
+        }));
+        int line = i;
+        r.literals().distinct().forEach(literal -> lines.get(numbers.get(literal)).add(line));
       }
-      lines.forEach((literal, idx) -> linesOf.put(literal, idx.stream().mapToInt(Integer::intValue).toArray()));
-      trie = Trie.builder().addKeywords(lines.keySet()).build();
+      lines.forEach(idx -> linesOf.add(idx.stream().mapToInt(Integer::intValue).toArray()));
+      trie = Trie.builder().addKeywords(numbers.keySet()).build();
     }
 
-    boolean find(String text) {
-      java.util.BitSet candidates = new java.util.BitSet(patterns.length);
+    Set<Category> find(String text, Set<Category> wanted) {
+      BitSet present = new BitSet(numbers.size());
+      BitSet candidates = (BitSet) unfiltered.clone();
       trie.parseText(text, emit -> {
-        for (int i : linesOf.get(emit.getKeyword())) {
-          candidates.set(i);
+        int n = numbers.get(emit.getKeyword());
+        if (!present.get(n)) {
+          present.set(n);
+          for (int i : linesOf.get(n)) {
+            candidates.set(i);
+          }
         }
         return true;
       });
-      for (int i = 0; i < patterns.length; i++) {
-        if ((unfiltered[i] || candidates.get(i)) && patterns[i].matcher(text).find()) {
-          return true;
+      Set<Category> found = EnumSet.noneOf(Category.class);
+      for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+        Category c = categoryOf[i];
+        if (wanted.contains(c) && !found.contains(c) && (requirements[i] == null || requirements[i].test(present))
+            && patterns[i].matcher(text).find()) {
+          found.add(c);
         }
       }
-      return false;
+      return found;
     }
   }
 

@@ -1,53 +1,56 @@
 package io.netroi.ingest.text;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
- * A necessary condition for a lexicon regex to match: a set of literal strings of which the text
- * must contain at least one ({@link #of}). A cheap {@code String.contains} on them rules out almost
- * every message before the regex runs, which is what makes the cue lexicons affordable at 10M
- * messages. Sound by construction: only parts every match must contain are used. Optional parts,
- * lookarounds, character classes and escapes like {@code \w} end a literal; a group that is not
- * optional gives the union of what its branches require; a top-level alternation likewise.
- * Works on the lexicon dialect: lower-case patterns matched against lower-case text.
+ * A necessary condition for a lexicon regex to match ({@link #of}), as a {@link Requirement} over
+ * the literal strings the text contains: a cheap literal scan rules out almost every message
+ * before the regex runs, which is what makes the cue lexicons affordable at 10M messages. Sound
+ * by construction: only parts every match must contain are used. Optional parts, lookarounds,
+ * character classes and escapes like {@code \w} end a literal; the literals and groups of a
+ * sequence are all required; a group that is not optional requires one of its branches, and so
+ * does a top-level alternation. Works on the lexicon dialect: lower-case patterns matched against
+ * lower-case text.
  */
 final class RequiredLiterals {
-  /** A requirement whose shortest literal is shorter than this rules out too little to be worth testing. */
-  static final int MIN_LENGTH = 1;
+  /** Literals shorter than this occur in most texts: a condition on them rules out too little. */
+  static final int MIN_LENGTH = 3;
 
   private RequiredLiterals() {}
 
-  /** Literals one of which every match of {@code regex} contains, or null when none is known. */
-  static Set<String> of(String regex) {
-    Set<String> s = alternation(regex, 0, regex.length());
-    return s == null || score(s) < MIN_LENGTH ? null : s;
+  /** A condition a text meets with one character rules out nothing worth a scan. */
+  static final int MIN_USEFUL = 2;
+
+  /** What every match of {@code regex} contains, or null when nothing useful is known. */
+  static Requirement of(String regex) {
+    Requirement r = alternation(regex, 0, regex.length());
+    return r == null || score(r) < MIN_USEFUL ? null : r;
   }
 
-  private static Set<String> alternation(String re, int from, int to) {
-    List<int[]> branches = branches(re, from, to);
-    Set<String> union = new LinkedHashSet<>();
-    for (int[] b : branches) {
-      Set<String> s = sequence(re, b[0], b[1]);
-      if (s == null) {
+  private static Requirement alternation(String re, int from, int to) {
+    List<Requirement> branches = new ArrayList<>();
+    for (int[] b : branches(re, from, to)) {
+      Requirement r = sequence(re, b[0], b[1]);
+      if (r == null) {
         return null;
       }
-      union.addAll(s);
+      branches.add(r);
     }
-    return union;
+    return Requirement.anyOf(branches);
   }
 
-  /** The best requirement of one branch: the candidate whose shortest literal is longest. */
-  private static Set<String> sequence(String re, int from, int to) {
-    List<Set<String>> candidates = new ArrayList<>();
+  /** Everything one branch requires: its literal runs and its required groups. */
+  private static Requirement sequence(String re, int from, int to) {
+    List<Requirement> required = new ArrayList<>();
     StringBuilder run = new StringBuilder();
     int i = from;
     while (i < to) {
       char c = re.charAt(i);
       int atomEnd;
-      Set<String> group = null;
+      Requirement group = null;
       boolean literal = false;
       char lit = 0;
       if (c == '\\') {
@@ -83,33 +86,45 @@ final class RequiredLiterals {
       if (literal && !optional) {
         run.append(lit);
         if (repeated) {
-          flush(run, candidates);
+          flush(run, required);
         }
       } else {
-        flush(run, candidates);
+        flush(run, required);
         if (group != null && !optional) {
-          candidates.add(group);
+          required.add(group);
         }
       }
       i = quantEnd;
     }
-    flush(run, candidates);
-    Set<String> best = null;
-    for (Set<String> s : candidates) {
-      if (score(s) > 0 && (best == null || score(s) > score(best))) {
-        best = s;
-      }
+    flush(run, required);
+    return Requirement.allOf(worthTesting(required));
+  }
+
+  /**
+   * The parts whose literals are long enough to be rare ({@link #MIN_LENGTH}); when none is, the
+   * single best part. Leaving a part out only weakens the condition, so it stays sound.
+   */
+  private static List<Requirement> worthTesting(List<Requirement> parts) {
+    List<Requirement> selective = parts.stream().filter(p -> score(p) >= MIN_LENGTH).toList();
+    if (!selective.isEmpty() || parts.isEmpty()) {
+      return selective;
     }
-    return best;
+    return List.of(parts.stream().max(Comparator.comparingInt(RequiredLiterals::score)).orElseThrow());
   }
 
-  private static int score(Set<String> s) {
-    return s.isEmpty() ? 0 : s.stream().mapToInt(String::length).min().getAsInt();
+  /** How selective a condition is: the length of the shortest literal a text may get by with. */
+  static int score(Requirement r) {
+    if (r instanceof Requirement.Literal l) {
+      return l.text().length();
+    }
+    IntStream parts = (r instanceof Requirement.AllOf a ? a.parts() : ((Requirement.AnyOf) r).parts())
+        .stream().mapToInt(RequiredLiterals::score);
+    return (r instanceof Requirement.AllOf ? parts.max() : parts.min()).orElse(0);
   }
 
-  private static void flush(StringBuilder run, List<Set<String>> candidates) {
+  private static void flush(StringBuilder run, List<Requirement> required) {
     if (run.length() > 0) {
-      candidates.add(Set.of(run.toString()));
+      required.add(new Requirement.Literal(run.toString()));
       run.setLength(0);
     }
   }

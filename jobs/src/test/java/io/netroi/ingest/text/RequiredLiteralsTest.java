@@ -1,6 +1,7 @@
 package io.netroi.ingest.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,28 +16,44 @@ import org.junit.jupiter.api.Test;
 class RequiredLiteralsTest {
   @Test
   void literalsEveryMatchMustContain() {
-    assertEquals(Set.of("founder of"), RequiredLiterals.of("\\bi(?:['’]m| am) (?:the )?(?:co-?)?founder of\\b"));
-    assertEquals(Set.of("we're", "we are"), RequiredLiterals.of("\\b(?:we're|we are) (?:a|an) (?:agency|firm)\\b"),
-        "the group whose shortest literal is longest");
-    assertEquals(Set.of("colo"), RequiredLiterals.of("colou?r"), "an optional character ends the literal");
-    assertEquals(Set.of("abc", "fgh", "ijk"), RequiredLiterals.of("abc|de(?:fgh|ijk)"), "alternation: the union");
-    assertEquals(Set.of("great"), RequiredLiterals.of("(?<!not )\\bgreat\\b(?! deal)"), "lookarounds require nothing");
-    assertEquals(Set.of("ab"), RequiredLiterals.of("(?:ab)+c"));
-    assertEquals(Set.of("meet"), RequiredLiterals.of("(?:please )?meet(?:ing)?\\b"));
-    assertEquals(Set.of("a.b"), RequiredLiterals.of("a\\.b"), "an escaped character is a literal");
-    assertEquals(Set.of("<>", "↔"), RequiredLiterals.of("[^\\s,] ?(?:<>|↔) ?[^\\s,]"));
+    assertEquals("founder of", of("\\bi(?:['’]m| am) (?:the )?(?:co-?)?founder of\\b"),
+        "literals shorter than three characters are left out beside longer ones");
+    assertEquals("((we're | we are) & (agency | firm))", of("\\b(?:we're|we are) (?:a|an) (?:agency|firm)\\b"),
+        "a sequence requires each of its groups");
+    assertEquals("((show | walk) &  you  & (how | what))", of("\\b(?:show|walk) you (?:how|what)\\b"));
+    assertEquals("colo", of("colou?r"), "an optional character ends the literal");
+    assertEquals("(abc | fgh | ijk)", of("abc|de(?:fgh|ijk)"), "alternation: any branch");
+    assertEquals("great", of("(?<!not )\\bgreat\\b(?! deal)"), "lookarounds require nothing");
+    assertEquals("ab", of("(?:ab)+c"), "when every part is short, the best of them");
+    assertEquals("meet", of("(?:please )?meet(?:ing)?\\b"));
+    assertEquals("a.b", of("a\\.b"), "an escaped character is a literal");
+    assertEquals("(<> | ⇄↔)", of("[^\\s,] ?(?:<>|⇄↔) ?[^\\s,]"));
+    assertNull(of("[^\\s,] ?(?:<>|↔) ?[^\\s,]"), "a condition one character meets rules out nothing");
+  }
+
+  @Test
+  void aConditionHoldsOnlyWhenItsLiteralsArePresent() {
+    Requirement r = RequiredLiterals.of("\\b(?:show|walk) you (?:how|what)\\b");
+    assertTrue(r.holds(Set.of("walk", " you ", "what")::contains));
+    assertFalse(r.holds(Set.of("walk", " you ")::contains), "one required group missing");
+    assertFalse(r.holds(Set.of(" you ", "how")::contains));
+  }
+
+  private static String of(String regex) {
+    Requirement r = RequiredLiterals.of(regex);
+    return r == null ? null : r.toString();
   }
 
   @Test
   void nothingIsRequiredWhereABranchRequiresNothing() {
-    assertNull(RequiredLiterals.of("abc|\\w+"));
-    assertNull(RequiredLiterals.of("(?:abc)?\\d{2,}"));
-    assertEquals(Set.of("x"), RequiredLiterals.of("x(?:|y)"), "a group with an empty branch requires nothing");
+    assertNull(of("abc|\\w+"));
+    assertNull(of("(?:abc)?\\d{2,}"));
+    assertEquals("xyz", of("xyz(?:|y)"), "a group with an empty branch requires nothing");
   }
 
   /**
-   * Soundness on the real lexicons: wherever a line finds a match in an evaluation text, the text
-   * contains one of the line's literals (else the prefilter would hide a cue).
+   * Soundness on the real lexicons: wherever a line finds a match in an evaluation text, the
+   * matched text satisfies the line's condition (else the prefilter would hide a cue).
    */
   @Test
   void everyMatchOfEveryLexiconLineContainsOneOfItsLiterals() {
@@ -48,15 +65,15 @@ class RequiredLiteralsTest {
     for (String version : List.of("v1", "v2")) {
       for (Category c : Category.values()) {
         for (String line : Lexicon.alternatives(version, c)) {
-          Set<String> literals = RequiredLiterals.of(line);
+          Requirement required = RequiredLiterals.of(line);
           Pattern p = Pattern.compile(line, Pattern.CASE_INSENSITIVE);
           for (String t : texts) {
             Matcher m = p.matcher(t);
             if (m.find()) {
               matches++;
               String found = m.group();
-              assertTrue(literals == null || literals.stream().anyMatch(found::contains),
-                  version + "/" + c + ": '" + found + "' holds none of " + literals + " for " + line);
+              assertTrue(required == null || required.holds(found::contains),
+                  version + "/" + c + ": '" + found + "' does not satisfy " + required + " for " + line);
             }
           }
         }
