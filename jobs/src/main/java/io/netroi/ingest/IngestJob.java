@@ -38,6 +38,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,9 +87,14 @@ public final class IngestJob {
         new OutcomeReader.Context(roster.members(), fx.rates(), Outcomes.wonStages(config), roster.erased()), config);
     clock.lap("read_driver_inputs");
 
-    Dataset<Row> raw = RawRecords.read(spark, sources, lexicon).localCheckpoint();
+    // Cached in Spark's columnar form, whose per-batch statistics let each kind's filter below skip
+    // the batches of other kinds (a file's records are adjacent), so splitting by kind reads the
+    // raw records about once; everything parse derives is checkpointed, so the cache goes after it.
+    Dataset<Row> raw = RawRecords.read(spark, sources, lexicon).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> files = raw.where(col("record_type").equalTo(RawRecord.FILE)).localCheckpoint();
     Dataset<Row> members = membersFrame(spark, roster.consenting());
     Parsed parsed = parse(raw, members, lexicon, config);
+    raw.unpersist();
     Dataset<Row> outcomes = Outcomes.toDataFrame(spark, outcomeFiles.rows());
     clock.lap("parse");
 
@@ -105,11 +111,11 @@ public final class IngestJob {
 
     IngestTables tables = IngestTables.build(parsed, outcomes, keys, special, key, config);
     Dataset<Row> ledger = tables.ledger.unionByName(Ledger.fromProblems(spark, driverLedger))
-        .unionByName(Ledger.of(fileLevelProblems(raw)))
+        .unionByName(Ledger.of(fileLevelProblems(files)))
         .localCheckpoint();
 
     Map<String, Dataset<Row>> out = new LinkedHashMap<>();
-    out.put("members", MembersTable.build(spark, roster, parsed.identity, raw, tables.observedUntil));
+    out.put("members", MembersTable.build(spark, roster, parsed.identity, files, tables.observedUntil));
     out.put("contacts", tables.contacts);
     out.put("connections", tables.connections);
     out.put("interactions", tables.interactions);
@@ -126,7 +132,7 @@ public final class IngestJob {
       clock.lap("write_" + e.getKey());
     }
     writeIdentityMap(spark, config, resolution, key);
-    Dataset<Row> manifest = RunManifest.build(spark, config, raw, outcomeFiles, input, resolution.stats().asMap(),
+    Dataset<Row> manifest = RunManifest.build(spark, config, files, outcomeFiles, input, resolution.stats().asMap(),
         rowCounts, clock);
     Tables.write(manifest, outDir, "run_manifest");
     LOG.info("ingest wrote {} tables to {}: {}", out.size() + 1, Tables.path(outDir, ""), rowCounts);
@@ -153,7 +159,8 @@ public final class IngestJob {
 
   static Parsed parse(Dataset<Row> raw, Dataset<Row> members, Lexicon lexicon, NetroiConfig config) {
     Parsed p = new Parsed();
-    p.identity = MemberIdentity.resolve(members, rows(raw, FileKind.MESSAGES), rows(raw, FileKind.PROFILE))
+    p.profiles = rows(raw, FileKind.PROFILE).localCheckpoint();
+    p.identity = MemberIdentity.resolve(members, rows(raw, FileKind.MESSAGES), p.profiles)
         .localCheckpoint();
     p.messages = Messages.parse(rows(raw, FileKind.MESSAGES),
             p.identity.select("member_id", "timezone", "member_url", "member_name"),
@@ -164,7 +171,6 @@ public final class IngestJob {
     p.connections = Connections.parse(rows(raw, FileKind.CONNECTIONS)).localCheckpoint();
     p.invitations = Invitations.parse(rows(raw, FileKind.INVITATIONS)
         .join(members.select("member_id", "timezone"), "member_id"), lexicon).localCheckpoint();
-    p.profiles = rows(raw, FileKind.PROFILE);
     p.generic = GenericInteractions.parse(rows(raw, FileKind.INTERACTIONS).drop("member_id"), members)
         .localCheckpoint();
     return p;
@@ -175,8 +181,8 @@ public final class IngestJob {
   }
 
   /** Whole files that could not be used count as one row read and rejected (row 0). */
-  static Dataset<Row> fileLevelProblems(Dataset<Row> raw) {
-    return raw.where(col("record_type").equalTo(RawRecord.FILE).and(col("problem").isNotNull()));
+  static Dataset<Row> fileLevelProblems(Dataset<Row> files) {
+    return files.where(col("record_type").equalTo(RawRecord.FILE).and(col("problem").isNotNull()));
   }
 
   static Dataset<Row> membersFrame(SparkSession spark, List<Roster.Member> consenting) {

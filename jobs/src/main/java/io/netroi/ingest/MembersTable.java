@@ -22,7 +22,7 @@ import org.apache.spark.sql.types.StructType;
 final class MembersTable {
   private MembersTable() {}
 
-  static Dataset<Row> build(SparkSession spark, Roster.Result roster, Dataset<Row> identity, Dataset<Row> raw,
+  static Dataset<Row> build(SparkSession spark, Roster.Result roster, Dataset<Row> identity, Dataset<Row> files,
       Dataset<Row> observedUntil) {
     StructType schema = new StructType()
         .add("member_id", DataTypes.StringType, false)
@@ -32,7 +32,7 @@ final class MembersTable {
     List<Row> rows = roster.members().stream()
         .map(m -> RowFactory.create(m.memberId(), m.team(), m.consent(), m.consent() ? m.displayName() : null))
         .toList();
-    Dataset<Row> exports = raw.where(col("record_type").equalTo(RawRecord.FILE).and(col("member_id").isNotNull())
+    Dataset<Row> exports = files.where(col("record_type").equalTo(RawRecord.FILE).and(col("member_id").isNotNull())
             .and(col("problem").isNull()))
         .groupBy("member_id").agg(count_distinct(col("export_id")).as("export_count"));
     Dataset<Row> ids = identity.select("member_id", "timezone", "identity_source", "identity_coverage");

@@ -38,7 +38,7 @@ final class RunManifest {
 
   private RunManifest() {}
 
-  static Dataset<Row> build(SparkSession spark, NetroiConfig config, Dataset<Row> raw, Outcomes.Read outcomes,
+  static Dataset<Row> build(SparkSession spark, NetroiConfig config, Dataset<Row> files, Outcomes.Read outcomes,
       InputFiles input, Map<String, Long> identityStats, Map<String, Long> rowCounts,
       RunClock clock) {
     List<Row> inputs = new ArrayList<>();
@@ -47,7 +47,7 @@ final class RunManifest {
       String kind = layout != null ? "outcomes" : f.relativePath().replaceAll("\\.csv$", "");
       inputs.add(RowFactory.create(f.relativePath(), null, f.bytes(), f.sha256(), f.encoding(), kind, layout, "read"));
     }
-    for (Row r : raw.where(col("record_type").equalTo(RawRecord.FILE)).orderBy("source_file").collectAsList()) {
+    for (Row r : files.where(col("record_type").equalTo(RawRecord.FILE)).orderBy("source_file").collectAsList()) {
       Map<String, String> info = r.getJavaMap(r.fieldIndex("fields"));
       String bytes = info.get(RawRecord.BYTES);
       inputs.add(RowFactory.create(r.getAs("source_file"), r.getAs("member_id"),
