@@ -8,7 +8,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -34,16 +33,16 @@ public record MessageText(int contentLength, boolean isPitch, boolean isSocial, 
       .add("is_sponsored_markup", DataTypes.BooleanType, false)
       .add("content_hash", DataTypes.StringType, false);
 
-  private static final Pattern TAG = Pattern.compile("<[^>]+>");
   /** LinkedIn's sponsored InMail editor leaves this class name in the HTML of the text. */
   static final String SPONSORED_MARKUP = "spinmail";
 
   /** The features of one text (null: no text). */
   public static MessageText of(String content, Lexicon lexicon) {
     String text = content == null ? "" : content;
-    Set<Lexicon.Category> cues = lexicon.categories(Lexicon.plainText(text));
+    String untagged = Lexicon.withoutTags(text);
+    Set<Lexicon.Category> cues = lexicon.categories(Lexicon.plainTextOfUntagged(untagged));
     return new MessageText(
-        visibleLength(text),
+        visibleLength(untagged),
         cues.contains(Lexicon.PITCH),
         cues.contains(Lexicon.SOCIAL),
         cues.contains(Lexicon.INTRO),
@@ -53,9 +52,8 @@ public record MessageText(int contentLength, boolean isPitch, boolean isSocial, 
         sha256Hex(text));
   }
 
-  /** Characters (code points) once tags are replaced by a space and surrounding spaces removed. */
-  static int visibleLength(String text) {
-    String s = TAG.matcher(text).replaceAll(" ");
+  /** Characters (code points) of a text whose tags are replaced by a space ({@link Lexicon#withoutTags}), surrounding spaces not counted. */
+  static int visibleLength(String s) {
     int start = 0;
     int end = s.length();
     while (start < end && s.charAt(start) == ' ') {

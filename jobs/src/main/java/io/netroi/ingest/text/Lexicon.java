@@ -198,7 +198,52 @@ public final class Lexicon implements Serializable {
   }
 
   public static String plainText(String content) {
-    return content.replaceAll("<[^>]+>", " ").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
+    return plainTextOfUntagged(withoutTags(content));
+  }
+
+  /** {@link #plainText(String)} of a text whose tags {@link #withoutTags} already replaced. */
+  public static String plainTextOfUntagged(String untagged) {
+    String lower = untagged.toLowerCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder(lower.length());
+    boolean inSpace = false;
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'; // regex \s
+      if (!space) {
+        out.append(c);
+      } else if (!inSpace) {
+        out.append(' ');
+      }
+      inSpace = space;
+    }
+    return out.toString().trim();
+  }
+
+  /**
+   * Each HTML tag replaced by a space, in one pass: what {@code replaceAll("<[^>]+>", " ")} does
+   * (a tag is a {@code <}, at least one character other than {@code >}, then the first {@code >}).
+   */
+  public static String withoutTags(String text) {
+    int open = text.indexOf('<');
+    if (open < 0) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    int from = 0;
+    while (open >= 0) {
+      int close = text.indexOf('>', open + 1);
+      if (close < 0) {
+        break;
+      }
+      if (close > open + 1) {
+        out.append(text, from, open).append(' ');
+        from = close + 1;
+        open = text.indexOf('<', from);
+      } else {
+        open = text.indexOf('<', open + 1);
+      }
+    }
+    return out.append(text, from, text.length()).toString();
   }
 
   /**
