@@ -1,6 +1,7 @@
 -- DuckDB peer, step 6: linear attribution (docs/attribution.md "Journeys", "Models", "Conservation"),
 -- team scope, 365-day lookback: every touch of an outcome's journey gets 1 / touches, summed per
--- outcome x member x contact x role; cents by largest remainder (ties by member, contact, role).
+-- outcome x member x contact x role; cents by largest remainder, remainders compared to a millionth
+-- of a cent (ties by member, contact, role).
 
 -- outcomes: the contact's key only when the contact has a relationship row (else unmatched)
 CREATE OR REPLACE TABLE peer_outcomes AS
@@ -76,7 +77,7 @@ WITH credited AS (
   FROM credited
 ), ranked AS (
   SELECT *, total_cents - sum(floor_cents) OVER (PARTITION BY outcome_id) AS leftover,
-         row_number() OVER (PARTITION BY outcome_id ORDER BY remainder DESC, member_id, contact_key, role) AS rnk
+         row_number() OVER (PARTITION BY outcome_id ORDER BY round(remainder * 1e6) DESC, member_id, contact_key, role) AS rnk
   FROM cents
 )
 SELECT outcome_id, 'linear' AS model, member_id, contact_key, role, touch_count, credit,

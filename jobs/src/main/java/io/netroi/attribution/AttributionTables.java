@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -110,12 +111,19 @@ public final class AttributionTables {
 
   /**
    * Adds credited_value: credit x value_reporting in cents, rounded by largest remainder within each
-   * outcome x model so the cents sum exactly to the value (ties by the given columns, ascending).
+   * outcome x model so the cents sum exactly to the value (remainders compared to a millionth of a
+   * cent; ties by the given columns, ascending).
    */
+  /** Remainders (in cents) are ranked as multiples of 1 / this. */
+  static final double REMAINDER_RESOLUTION = 1e6;
+
   static Dataset<Row> withCents(Dataset<Row> rows, String... tieBreak) {
     WindowSpec outcomeModel = Window.partitionBy("outcome_id", "model");
     Column cents = coalesce(col("value_reporting"), lit(BigDecimal.ZERO)).multiply(100).cast("long");
-    Column[] order = Stream.concat(Stream.of(col("_rem").desc()), Arrays.stream(tieBreak).map(c -> col(c).asc()))
+    // remainders are compared to a millionth of a cent: credits are sums of doubles, and their last
+    // bits (which depend on the order of summation) must not decide what exact arithmetic leaves tied
+    Column remainder = round(col("_rem").multiply(REMAINDER_RESOLUTION));
+    Column[] order = Stream.concat(Stream.of(remainder.desc()), Arrays.stream(tieBreak).map(c -> col(c).asc()))
         .toArray(Column[]::new);
     return rows
         .withColumn("_cents", cents)
