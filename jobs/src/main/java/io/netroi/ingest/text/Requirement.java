@@ -71,15 +71,7 @@ sealed interface Requirement extends Serializable {
 
     @Override
     public Predicate<BitSet> numbered(ToIntFunction<String> number) {
-      List<Predicate<BitSet>> tests = parts.stream().map(p -> p.numbered(number)).toList();
-      return present -> {
-        for (Predicate<BitSet> t : tests) {
-          if (!t.test(present)) {
-            return false;
-          }
-        }
-        return true;
-      };
+      return numberedParts(parts, number, true);
     }
 
     @Override
@@ -107,21 +99,26 @@ sealed interface Requirement extends Serializable {
 
     @Override
     public Predicate<BitSet> numbered(ToIntFunction<String> number) {
-      List<Predicate<BitSet>> tests = parts.stream().map(p -> p.numbered(number)).toList();
-      return present -> {
-        for (Predicate<BitSet> t : tests) {
-          if (t.test(present)) {
-            return true;
-          }
-        }
-        return false;
-      };
+      return numberedParts(parts, number, false);
     }
 
     @Override
     public String toString() {
       return parts.stream().map(Requirement::toString).collect(Collectors.joining(" | ", "(", ")"));
     }
+  }
+
+  /** The parts' numbered tests, all of which ({@code all}) or one of which must hold; stops at the first that decides. */
+  private static Predicate<BitSet> numberedParts(List<Requirement> parts, ToIntFunction<String> number, boolean all) {
+    List<Predicate<BitSet>> tests = parts.stream().map(p -> p.numbered(number)).toList();
+    return present -> {
+      for (Predicate<BitSet> t : tests) {
+        if (t.test(present) != all) {
+          return !all;
+        }
+      }
+      return all;
+    };
   }
 
   /** All of the parts (null: none known), nested conjunctions flattened, one part as itself. */
