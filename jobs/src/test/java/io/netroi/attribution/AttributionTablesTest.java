@@ -41,6 +41,20 @@ class AttributionTablesTest extends JourneyFixtures {
         strings(a, "member_id", "credited_value", "quarter"));
   }
 
+  /**
+   * Credits are summed doubles whose last bits depend on the order of summation: a remainder one
+   * ulp below another is the same remainder, and the tie-break (member_id ascending) decides.
+   */
+  @Test
+  void remaindersWithinAMillionthOfACentAreTiedAndGoToTheTieBreak() {
+    Dataset<Row> rows = spark().sql("SELECT * FROM VALUES "
+        + "('o1', 'linear', 'm2', 'c', 'direct', 0.5D, CAST(0.01 AS DECIMAL(18, 2))), "
+        + "('o1', 'linear', 'm1', 'c', 'direct', 0.49999999999999994D, CAST(0.01 AS DECIMAL(18, 2))) "
+        + "AS t(outcome_id, model, member_id, contact_key, role, credit, value_reporting)");
+    Dataset<Row> cents = AttributionTables.withCents(rows, "member_id", "contact_key", "role");
+    Assertions.assertEquals(Set.of("m1|0.01", "m2|0.00"), strings(cents, "member_id", "credited_value"));
+  }
+
   @Test
   void attributionGroupsTouchesPerMemberContactAndRoleAndConserves() {
     Dataset<Row> a = AttributionTables.attribution(credits(), 1);
