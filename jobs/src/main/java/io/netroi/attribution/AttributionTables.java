@@ -109,14 +109,14 @@ public final class AttributionTables {
             sum(when(unattributedRow, col("v")).otherwise(lit(BigDecimal.ZERO))).as("unattributed_value"));
   }
 
+  /** Remainders (in cents) are ranked as multiples of 1 / this. */
+  static final double REMAINDER_RESOLUTION = 1e6;
+
   /**
    * Adds credited_value: credit x value_reporting in cents, rounded by largest remainder within each
    * outcome x model so the cents sum exactly to the value (remainders compared to a millionth of a
    * cent; ties by the given columns, ascending).
    */
-  /** Remainders (in cents) are ranked as multiples of 1 / this. */
-  static final double REMAINDER_RESOLUTION = 1e6;
-
   static Dataset<Row> withCents(Dataset<Row> rows, String... tieBreak) {
     WindowSpec outcomeModel = Window.partitionBy("outcome_id", "model");
     Column cents = coalesce(col("value_reporting"), lit(BigDecimal.ZERO)).multiply(100).cast("long");

@@ -52,7 +52,10 @@ public record MessageText(int contentLength, boolean isPitch, boolean isSocial, 
         sha256Hex(text));
   }
 
-  /** Characters (code points) of a text whose tags are replaced by a space ({@link Lexicon#withoutTags}), surrounding spaces not counted. */
+  /**
+   * Characters (code points) of a text whose tags are already replaced by a space
+   * ({@link Lexicon#withoutTags}), surrounding spaces not counted.
+   */
   static int visibleLength(String s) {
     int start = 0;
     int end = s.length();

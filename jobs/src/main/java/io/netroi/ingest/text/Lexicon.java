@@ -14,10 +14,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,8 +34,9 @@ import org.apache.spark.sql.types.DataTypes;
  * regular expression per line, matched case-insensitively against the plain text of a message.
  * A text carries a category's cue when any line finds a match. Each line has a literal prefilter
  * ({@link RequiredLiterals}): a line's regex runs only on texts that contain the literals every
- * match of it contains, found for all categories in one scan of the text. Spark runs the same Java matcher ({@link #matches(Category, Column)}
- * is a UDF), so evaluation and pipeline agree by construction. Native {@code rlike} over the
+ * match of it contains, found for all categories in one scan of the text. Spark runs the same
+ * Java matcher ({@link #matches(Category, Column)} is a UDF), so evaluation and pipeline agree by
+ * construction. Native {@code rlike} over the
  * combined alternation was the alternative: it tries every line at every word of every message,
  * about 0.4 ms per message for the pitch lexicon, which dominated ingest at 10M messages.
  */
@@ -51,7 +51,7 @@ public final class Lexicon implements Serializable {
   public static final Category INTRO = Category.INTRO;
   public static final Category SYSTEM = Category.SYSTEM;
 
-  /** One line: its regex (boundary hoisted) and what a text needs to contain for it to match (null: unknown). */
+  /** One line: its regex (boundary hoisted) and what a text must contain for it to match (null: unknown). */
   record Cue(String regex, Requirement requirement) implements Serializable {}
 
   private final String version;

@@ -18,11 +18,10 @@ import java.util.stream.IntStream;
 final class RequiredLiterals {
   /** Literals shorter than this occur in most texts: a condition on them rules out too little. */
   static final int MIN_LENGTH = 3;
-
-  private RequiredLiterals() {}
-
   /** A condition a text meets with one character rules out nothing worth a scan. */
   static final int MIN_USEFUL = 2;
+
+  private RequiredLiterals() {}
 
   /** What every match of {@code regex} contains, or null when nothing useful is known. */
   static Requirement of(String regex) {

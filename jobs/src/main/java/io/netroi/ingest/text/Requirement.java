@@ -16,8 +16,17 @@ import java.util.stream.Stream;
  */
 sealed interface Requirement extends Serializable {
 
-  /** Whether the condition holds for a text, given which literals it contains. */
-  boolean holds(Predicate<String> contains);
+  /** Whether the condition holds for a text, given which literals it contains ({@link #numbered}'s test). */
+  default boolean holds(Predicate<String> contains) {
+    List<String> literals = literals().distinct().toList();
+    BitSet present = new BitSet(literals.size());
+    for (int i = 0; i < literals.size(); i++) {
+      if (contains.test(literals.get(i))) {
+        present.set(i);
+      }
+    }
+    return numbered(literals::indexOf).test(present);
+  }
 
   /** Every literal the condition mentions. */
   Stream<String> literals();
@@ -30,11 +39,6 @@ sealed interface Requirement extends Serializable {
 
   /** The text contains this string. */
   record Literal(String text) implements Requirement {
-    @Override
-    public boolean holds(Predicate<String> contains) {
-      return contains.test(text);
-    }
-
     @Override
     public Stream<String> literals() {
       return Stream.of(text);
@@ -55,16 +59,6 @@ sealed interface Requirement extends Serializable {
   /** Every part holds. */
   record AllOf(List<Requirement> parts) implements Requirement {
     @Override
-    public boolean holds(Predicate<String> contains) {
-      for (Requirement p : parts) {
-        if (!p.holds(contains)) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    @Override
     public Stream<String> literals() {
       return parts.stream().flatMap(Requirement::literals);
     }
@@ -83,16 +77,6 @@ sealed interface Requirement extends Serializable {
   /** At least one part holds. */
   record AnyOf(List<Requirement> parts) implements Requirement {
     @Override
-    public boolean holds(Predicate<String> contains) {
-      for (Requirement p : parts) {
-        if (p.holds(contains)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    @Override
     public Stream<String> literals() {
       return parts.stream().flatMap(Requirement::literals);
     }
@@ -108,7 +92,10 @@ sealed interface Requirement extends Serializable {
     }
   }
 
-  /** The parts' numbered tests, all of which ({@code all}) or one of which must hold; stops at the first that decides. */
+  /**
+   * The parts' numbered tests, all of which ({@code all}) or one of which must hold,
+   * stopping at the first that decides.
+   */
   private static Predicate<BitSet> numberedParts(List<Requirement> parts, ToIntFunction<String> number, boolean all) {
     List<Predicate<BitSet>> tests = parts.stream().map(p -> p.numbered(number)).toList();
     return present -> {
