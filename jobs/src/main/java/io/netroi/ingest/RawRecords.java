@@ -44,6 +44,13 @@ public final class RawRecords {
 
   /** The canonical field of a message's text. */
   static final String CONTENT = "content";
+  /**
+   * Sources read by one task at most (once there are more than four tasks per core): small tasks
+   * keep each cached block small (a block over the memory left spills whole) and balance the cores
+   * when members' exports differ in size; a member's export is a few MB, so a task still has work
+   * worth its scheduling.
+   */
+  static final int SOURCES_PER_TASK = 4;
 
   private RawRecords() {}
 
@@ -53,11 +60,17 @@ public final class RawRecords {
    */
   public static Dataset<Row> read(SparkSession spark, List<ExportSource> sources, Lexicon lexicon) {
     HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
-    int slices = Math.max(1, Math.min(sources.size(), spark.sparkContext().defaultParallelism() * 4));
+    int slices = slices(sources.size(), spark.sparkContext().defaultParallelism());
     JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
         .parallelize(new ArrayList<>(sources), slices)
         .flatMap(source -> readOne(source, conf, lexicon).iterator());
     return spark.createDataFrame(rows, SCHEMA);
+  }
+
+  /** Tasks for {@code sources} sources: one per source up to four per core, else {@link #SOURCES_PER_TASK} per task. */
+  static int slices(int sources, int parallelism) {
+    int bySize = (sources + SOURCES_PER_TASK - 1) / SOURCES_PER_TASK;
+    return Math.max(1, Math.min(sources, Math.max(4 * parallelism, bySize)));
   }
 
   private static List<Row> readOne(ExportSource source, HadoopConf conf, Lexicon lexicon) throws java.io.IOException {
