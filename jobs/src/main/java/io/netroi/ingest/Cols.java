@@ -21,7 +21,7 @@ public final class Cols {
 
   /** A canonical field of a raw record (null when the file had no such column or it was empty). */
   public static Column field(String name) {
-    return col("fields").getItem(name);
+    return col("fields").getField(name);
   }
 
   /** First format that parses, as a timestamp in the session zone (UTC). */

@@ -7,7 +7,6 @@ import io.netroi.ingest.files.RawRecord;
 import io.netroi.ingest.messages.MessageText;
 import io.netroi.ingest.text.Lexicon;
 import io.netroi.io.HadoopConf;
-import io.netroi.spark.ScalaMaps;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +28,16 @@ import org.apache.spark.sql.types.StructType;
  * texts are reduced to their features on the way ({@link MessageText}).
  */
 public final class RawRecords {
+  /** The canonical field of a message's text, never a column ({@link MessageText}). */
+  static final String CONTENT = "content";
+  /**
+   * The names in {@code fields}: every canonical field of every kind but a message's text, then a
+   * file record's keys. A struct rather than a map: each field is its own column in Spark's cache
+   * and in generated code (a map is one opaque column searched key by key), and a name no kind
+   * has fails when the query is analysed instead of reading null.
+   */
+  public static final List<String> FIELD_NAMES = fieldNames();
+  public static final StructType FIELDS = fieldsSchema(FIELD_NAMES);
   public static final StructType SCHEMA = new StructType()
       .add("record_type", DataTypes.StringType, false)
       .add("member_id", DataTypes.StringType, true)
@@ -38,12 +47,10 @@ public final class RawRecords {
       .add("file_kind", DataTypes.StringType, true)
       .add("variant", DataTypes.StringType, true)
       .add("row_number", DataTypes.LongType, false)
-      .add("fields", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), false)
+      .add("fields", FIELDS, false)
       .add("problem", DataTypes.StringType, true)
       .add("message_text", MessageText.SCHEMA, true);
 
-  /** The canonical field of a message's text. */
-  static final String CONTENT = "content";
   /**
    * Sources read by one task at most (once there are more than four tasks per core): small tasks
    * keep each cached block small (a block over the memory left spills whole) and balance the cores
@@ -51,6 +58,7 @@ public final class RawRecords {
    * worth its scheduling.
    */
   static final int SOURCES_PER_TASK = 4;
+  private static final Map<String, Integer> FIELD_INDEX = indexOf(FIELD_NAMES);
 
   private RawRecords() {}
 
@@ -85,13 +93,52 @@ public final class RawRecords {
 
   /** The Row of a record; a messages row's text becomes its {@link MessageText} features. */
   public static Row toRow(RawRecord r, Lexicon lexicon) {
-    Map<String, String> fields = r.fields();
     Row text = null;
     if (RawRecord.ROW.equals(r.recordType()) && FileKind.MESSAGES.label().equals(r.fileKind())) {
-      fields = new HashMap<>(fields);
-      text = MessageText.of(fields.remove(CONTENT), lexicon).toRow();
+      text = MessageText.of(r.fields().get(CONTENT), lexicon).toRow();
     }
     return RowFactory.create(r.recordType(), r.memberId(), r.exportId(), r.exportDate(), r.sourceFile(),
-        r.fileKind(), r.variant(), r.rowNumber(), ScalaMaps.of(fields), r.problem(), text);
+        r.fileKind(), r.variant(), r.rowNumber(), fieldsRow(r.fields()), r.problem(), text);
+  }
+
+  /** A record's fields in {@link #FIELDS}' order, absent ones null (a message's text is not among them). */
+  static Row fieldsRow(Map<String, String> fields) {
+    Object[] values = new Object[FIELD_NAMES.size()];
+    for (Map.Entry<String, String> e : fields.entrySet()) {
+      Integer at = FIELD_INDEX.get(e.getKey());
+      if (at != null) {
+        values[at] = e.getValue();
+      } else if (!CONTENT.equals(e.getKey())) {
+        throw new IllegalArgumentException("not a canonical field: " + e.getKey());
+      }
+    }
+    return RowFactory.create(values);
+  }
+
+  private static List<String> fieldNames() {
+    List<String> names = new ArrayList<>(FileKind.allCanonicalFields());
+    names.remove(CONTENT);
+    for (String info : RawRecord.FILE_INFO) {
+      if (!names.contains(info)) {
+        names.add(info);
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  private static Map<String, Integer> indexOf(List<String> names) {
+    Map<String, Integer> at = new HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      at.put(names.get(i), i);
+    }
+    return Map.copyOf(at);
+  }
+
+  private static StructType fieldsSchema(List<String> names) {
+    StructType s = new StructType();
+    for (String n : names) {
+      s = s.add(n, DataTypes.StringType, true);
+    }
+    return s;
   }
 }

@@ -48,12 +48,12 @@ final class RunManifest {
       inputs.add(RowFactory.create(f.relativePath(), null, f.bytes(), f.sha256(), f.encoding(), kind, layout, "read"));
     }
     for (Row r : files.where(col("record_type").equalTo(RawRecord.FILE)).orderBy("source_file").collectAsList()) {
-      Map<String, String> info = r.getJavaMap(r.fieldIndex("fields"));
-      String bytes = info.get(RawRecord.BYTES);
+      Row info = r.getStruct(r.fieldIndex("fields"));
+      String bytes = info.getAs(RawRecord.BYTES);
       inputs.add(RowFactory.create(r.getAs("source_file"), r.getAs("member_id"),
-          bytes == null ? null : Long.parseLong(bytes), info.get(RawRecord.SHA256), info.get(RawRecord.ENCODING),
+          bytes == null ? null : Long.parseLong(bytes), info.getAs(RawRecord.SHA256), info.getAs(RawRecord.ENCODING),
           r.getAs("file_kind"), r.getAs("variant"),
-          r.getAs("problem") == null ? info.get(RawRecord.STATUS) : (String) r.getAs("problem")));
+          r.getAs("problem") == null ? info.getAs(RawRecord.STATUS) : (String) r.getAs("problem")));
     }
     clock.lap("manifest");
     StructType schema = new StructType()

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The LinkedIn export files netroi reads, each recognised by the column names of its header (never
@@ -93,6 +95,15 @@ public enum FileKind {
       }
     }
     return Optional.empty();
+  }
+
+  /** Every canonical field name of every kind, sorted. */
+  public static SortedSet<String> allCanonicalFields() {
+    SortedSet<String> all = new TreeSet<>();
+    for (FileKind k : values()) {
+      all.addAll(k.canonical.values());
+    }
+    return all;
   }
 
   /** Canonical field name for a normalised header column, or null when netroi does not use it. */

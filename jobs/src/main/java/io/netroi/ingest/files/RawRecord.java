@@ -1,6 +1,7 @@
 package io.netroi.ingest.files;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,4 +28,6 @@ public record RawRecord(
   public static final String SHA256 = "sha256";
   public static final String ENCODING = "encoding";
   public static final String STATUS = "status";
+  /** Every key a file record's fields can have. */
+  public static final List<String> FILE_INFO = List.of(BYTES, SHA256, ENCODING, STATUS);
 }
