@@ -8,7 +8,6 @@ import io.netroi.ingest.messages.MessageText;
 import io.netroi.ingest.text.Lexicon;
 import io.netroi.io.HadoopConf;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
@@ -58,7 +57,6 @@ public final class RawRecords {
    * worth its scheduling.
    */
   static final int SOURCES_PER_TASK = 4;
-  private static final Map<String, Integer> FIELD_INDEX = indexOf(FIELD_NAMES);
 
   private RawRecords() {}
 
@@ -105,9 +103,9 @@ public final class RawRecords {
   static Row fieldsRow(Map<String, String> fields) {
     Object[] values = new Object[FIELD_NAMES.size()];
     for (Map.Entry<String, String> e : fields.entrySet()) {
-      Integer at = FIELD_INDEX.get(e.getKey());
-      if (at != null) {
-        values[at] = e.getValue();
+      scala.Option<Object> at = FIELDS.getFieldIndex(e.getKey());
+      if (at.isDefined()) {
+        values[(Integer) at.get()] = e.getValue();
       } else if (!CONTENT.equals(e.getKey())) {
         throw new IllegalArgumentException("not a canonical field: " + e.getKey());
       }
@@ -124,14 +122,6 @@ public final class RawRecords {
       }
     }
     return List.copyOf(names);
-  }
-
-  private static Map<String, Integer> indexOf(List<String> names) {
-    Map<String, Integer> at = new HashMap<>();
-    for (int i = 0; i < names.size(); i++) {
-      at.put(names.get(i), i);
-    }
-    return Map.copyOf(at);
   }
 
   private static StructType fieldsSchema(List<String> names) {
