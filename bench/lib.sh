@@ -29,7 +29,7 @@ BENCH_JAVA=(java -Xmx4g --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens
 # that, like the jar, what is measured is what was there at the start
 rm -rf "$WORK/peer-sql" && cp -r "$ROOT/bench/peer" "$WORK/peer-sql"
 PEER_JAVA=(java -Xmx2g -cp "$ROOT/jobs/target/test-classes:$ROOT/jobs/target/classes:$(cat "$ROOT/jobs/target/test-classpath.txt")"
-  io.netroi.bench.DuckDbPeer --sql "$WORK/peer-sql" --key bench)
+  io.netroi.bench.DuckDbPeer --sql "$WORK/peer-sql" --spill "$WORK/duckdb-spill" --key bench)
 
 base_dataset() { # MEMBERS MESSAGES: generate (seed 11) and ingest into $WORK/base, once per folder
   if [ ! -d "$WORK/base/tables/interactions" ]; then

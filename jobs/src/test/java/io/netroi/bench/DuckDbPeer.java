@@ -30,9 +30,11 @@ import org.duckdb.DuckDBConnection;
  * lacks) on the few candidate opening messages. Then {@link Parity} compares the results with the
  * pipeline's Parquet tables.
  *
- * <p>{@code DuckDbPeer INPUT FLAT OUT [--key TEXT] [--lexicon v2] [--sql DIR] [--no-check]}: FLAT
- * is INPUT's exports unpacked by {@code ReplicateTables flatten-exports}; OUT the pipeline's output
- * of the same run ({@code OUT/tables/<table>}). Prints the compute time, one line per compared
+ * <p>{@code DuckDbPeer INPUT FLAT OUT [--key TEXT] [--lexicon v2] [--sql DIR] [--spill DIR]
+ * [--no-check]}: FLAT is INPUT's exports unpacked by {@code ReplicateTables flatten-exports}; OUT the
+ * pipeline's output of the same run ({@code OUT/tables/<table>}); {@code --spill} the folder DuckDB
+ * spills to when a step outgrows its memory limit (default {@link #defaultSpill()}, never the working
+ * directory). Prints the compute time, one line per compared
  * table, and exits 0 when everything is equal, 1 on any difference, 2 on a usage error.
  */
 public final class DuckDbPeer {
@@ -43,7 +45,7 @@ public final class DuckDbPeer {
   static final String MEMORY_LIMIT = "4GB";
 
   /** What to run on. {@code key} is the text of {@code netroi.key} (bench/run.sh: {@code bench}). */
-  record Options(Path input, Path flat, Path out, Path sqlDir, String key, String lexicon, boolean check) {}
+  record Options(Path input, Path flat, Path out, Path sqlDir, String key, String lexicon, Path spill, boolean check) {}
 
   /** Seconds spent computing (SQL and the two Java steps) and comparing, and the comparison per table. */
   record Result(double computeSeconds, double checkSeconds, List<Parity.TableResult> tables) {
@@ -60,7 +62,7 @@ public final class DuckDbPeer {
       o = parse(args);
     } catch (IllegalArgumentException e) {
       System.err.println("DuckDbPeer: " + e.getMessage());
-      System.err.println("usage: DuckDbPeer INPUT FLAT OUT [--key TEXT] [--lexicon v2] [--sql DIR] [--no-check]");
+      System.err.println("usage: DuckDbPeer INPUT FLAT OUT [--key TEXT] [--lexicon v2] [--sql DIR] [--spill DIR] [--no-check]");
       System.exit(2);
       return;
     }
@@ -78,12 +80,14 @@ public final class DuckDbPeer {
     String key = "bench";
     String lexicon = "v2";
     Path sql = Path.of("bench", "peer");
+    Path spill = defaultSpill();
     boolean check = true;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--key" -> key = value(args, ++i, "--key");
         case "--lexicon" -> lexicon = value(args, ++i, "--lexicon");
         case "--sql" -> sql = Path.of(value(args, ++i, "--sql"));
+        case "--spill" -> spill = Path.of(value(args, ++i, "--spill"));
         case "--no-check" -> check = false;
         default -> {
           if (args[i].startsWith("--")) {
@@ -100,7 +104,7 @@ public final class DuckDbPeer {
       throw new IllegalArgumentException("no SQL folder " + sql.toAbsolutePath() + " (run from the repository root or pass --sql)");
     }
     return new Options(Path.of(positional.get(0)), Path.of(positional.get(1)), Path.of(positional.get(2)), sql,
-        key, lexicon, check);
+        key, lexicon, spill, check);
   }
 
   private static String value(String[] args, int i, String option) {
@@ -111,7 +115,7 @@ public final class DuckDbPeer {
   }
 
   static Result run(Options o) throws SQLException, IOException {
-    try (Connection c = connect()) {
+    try (Connection c = connect(o.spill())) {
       double seconds = compute(c, o);
       long checkStart = System.nanoTime();
       List<Parity.TableResult> tables = o.check() ? Parity.compare(c, o.out().resolve("tables")) : List.of();
@@ -119,11 +123,25 @@ public final class DuckDbPeer {
     }
   }
 
-  /** An in-memory DuckDB with the memory limit of the benchmark. */
+  /** Where DuckDB spills unless told otherwise: a folder under java.io.tmpdir. */
+  static Path defaultSpill() {
+    return Path.of(System.getProperty("java.io.tmpdir"), "netroi-duckdb-spill");
+  }
+
+  /** {@link #connect(Path)} spilling to {@link #defaultSpill()}. */
   static Connection connect() throws SQLException {
+    return connect(defaultSpill());
+  }
+
+  /**
+   * An in-memory DuckDB with the memory limit of the benchmark, spilling to {@code spill} (DuckDB's
+   * own default is {@code .tmp} in the working directory, which at 10M filled the checkout).
+   */
+  static Connection connect(Path spill) throws SQLException {
     Connection c = DriverManager.getConnection("jdbc:duckdb:");
     try (Statement s = c.createStatement()) {
       s.execute("SET memory_limit = '" + MEMORY_LIMIT + "'"); // as much as bin/netroi gives Spark's driver
+      s.execute("SET temp_directory = '" + sqlPath(spill.toAbsolutePath()) + "'");
     }
     return c;
   }

@@ -52,6 +52,22 @@ class DuckDbPeerTest {
   }
 
   @Test
+  void spillsWhereToldNeverToTheWorkingDirectory(@TempDir Path d) throws Exception {
+    Path spill = d.resolve("spill folder's");
+    DuckDbPeer.Options told = DuckDbPeer.parse(new String[] {"in", "flat", "out", "--sql", SQL.toString(),
+        "--spill", spill.toString()});
+    assertEquals(spill, told.spill());
+    DuckDbPeer.Options untold = DuckDbPeer.parse(new String[] {"in", "flat", "out", "--sql", SQL.toString()});
+    assertEquals(DuckDbPeer.defaultSpill(), untold.spill());
+    assertTrue(untold.spill().startsWith(Path.of(System.getProperty("java.io.tmpdir"))), untold.spill().toString());
+    try (Connection c = DuckDbPeer.connect(told.spill()); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT current_setting('temp_directory')")) {
+      rs.next();
+      assertEquals(spill.toAbsolutePath().toString(), rs.getString(1));
+    }
+  }
+
+  @Test
   void keysAreThePipelinesPseudonyms() {
     String id = "url:https://linkedin.com/in/elena-groß-e88adb";
     byte[] key = DuckDbPeer.keyBytes(" bench\n");
@@ -66,8 +82,8 @@ class DuckDbPeerTest {
     Path out = d.resolve("out");
     Generator.run(new Generator.Options(in, 6, 3000, 11, false, 2, true));
     FlatExports.write(in, flat);
-    DuckDbPeer.Options o = new DuckDbPeer.Options(in, flat, out, SQL, "bench", "v2", true);
-    try (Connection c = DuckDbPeer.connect(); Statement s = c.createStatement()) {
+    DuckDbPeer.Options o = new DuckDbPeer.Options(in, flat, out, SQL, "bench", "v2", d.resolve("spill"), true);
+    try (Connection c = DuckDbPeer.connect(o.spill()); Statement s = c.createStatement()) {
       DuckDbPeer.compute(c, o);
       Map<String, Long> rows = Map.of("relationships", count(s, "peer_relationships"),
           "relationship_quarters", count(s, "peer_relationship_quarters"),
