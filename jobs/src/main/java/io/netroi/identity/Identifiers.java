@@ -408,11 +408,13 @@ public final class Identifiers {
   private static final UserDefinedFunction LOWER_ROOT_UDF =
       udf((UDF1<String, String>) Identifiers::lowerRoot, DataTypes.StringType).withName("lower_root");
 
-  private static String rememberedUrl(String raw) {
+  /** {@link #normaliseUrl}, remembered per JVM ({@link Memo}): what {@link #urlColumn} computes. */
+  public static String rememberedUrl(String raw) {
     return URLS.apply(raw);
   }
 
-  private static String rememberedName(String raw) {
+  /** {@link #normaliseName(String)}, remembered per JVM ({@link Memo}): what {@link #nameColumn(Column)} computes. */
+  public static String rememberedName(String raw) {
     return NAMES.apply(raw);
   }
 

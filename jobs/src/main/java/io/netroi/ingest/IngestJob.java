@@ -16,7 +16,7 @@ import io.netroi.ingest.files.RawRecord;
 import io.netroi.ingest.interactions.GenericInteractions;
 import io.netroi.ingest.introductions.Introductions;
 import io.netroi.ingest.invitations.Invitations;
-import io.netroi.ingest.messages.Messages;
+import io.netroi.ingest.messages.MemberMessages;
 import io.netroi.ingest.outcomes.FxRates;
 import io.netroi.ingest.outcomes.OutcomeReader;
 import io.netroi.ingest.outcomes.Outcomes;
@@ -67,16 +67,17 @@ public final class IngestJob {
     Roster.Result roster = Roster.read(input).erase(erasures.members());
     List<Problem> driverLedger = new ArrayList<>(roster.problems());
     roster.consenting().forEach(m -> driverLedger.add(new Problem(m.memberId(), Roster.FILE, m.rowNumber(), null)));
-    List<ExportSource> sources = new ArrayList<>();
+    List<RawRecords.Unit> units = new ArrayList<>();
     for (Roster.Member m : roster.consenting()) {
       List<ExportSource> found = ExportCatalog.sources(input.fs(), input.root(), m.memberId());
       if (found.isEmpty()) {
         driverLedger.add(new Problem(m.memberId(), "exports/" + m.memberId(), 0, "rejected:missing_export"));
       }
-      sources.addAll(found);
+      units.add(new RawRecords.Unit(new MemberMessages.Member(m.memberId(), m.timezone(), m.profileUrl()), found));
     }
     for (String f : input.csvFilesIn("interactions")) {
-      sources.add(new ExportSource(null, f, null, input.resolve(f).toUri().toString(), f, false));
+      units.add(new RawRecords.Unit(null,
+          List.of(new ExportSource(null, f, null, input.resolve(f).toUri().toString(), f, false))));
     }
     FxRates.Loaded fx = FxRates.read(input, config.get("netroi.reporting.currency"));
     driverLedger.addAll(fx.ledger());
@@ -90,7 +91,8 @@ public final class IngestJob {
     // Cached in Spark's columnar form, whose per-batch statistics let each kind's filter below skip
     // the batches of other kinds (a file's records are adjacent), so splitting by kind reads the
     // raw records about once; everything parse derives is checkpointed, so the cache goes after it.
-    Dataset<Row> raw = RawRecords.read(spark, sources, lexicon).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> raw = RawRecords.read(spark, units, lexicon, config.getInt("netroi.messages.large.group.participants"))
+        .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> files = raw.where(col("record_type").equalTo(RawRecord.FILE)).localCheckpoint();
     Dataset<Row> members = membersFrame(spark, roster.consenting());
     Parsed parsed = parse(raw, members, lexicon, config);
@@ -157,16 +159,18 @@ public final class IngestJob {
     Dataset<Row> profiles;
   }
 
+  /**
+   * The raw records split by kind and parsed; messages and the members' identities were parsed in
+   * the reader ({@link MemberMessages}).
+   */
   static Parsed parse(Dataset<Row> raw, Dataset<Row> members, Lexicon lexicon, NetroiConfig config) {
     Parsed p = new Parsed();
     p.profiles = rows(raw, FileKind.PROFILE).localCheckpoint();
-    p.identity = MemberIdentity.resolve(members, rows(raw, FileKind.MESSAGES), p.profiles)
+    // every consenting member is a read unit, so every member has an identity record
+    p.identity = members.join(raw.where(col("record_type").equalTo(RawRecords.IDENTITY)).select("identity.*"),
+            "member_id", "left")
         .localCheckpoint();
-    p.messages = Messages.parse(rows(raw, FileKind.MESSAGES),
-            p.identity.select("member_id", "timezone", "member_url", "member_name"),
-            config.getInt("netroi.messages.large.group.participants"))
-        .drop("recipients", "participant_ids", "record_type", "file_kind", "variant")
-        .localCheckpoint();
+    p.messages = raw.where(col("record_type").equalTo(RawRecords.MESSAGE)).select("message.*").localCheckpoint();
     p.messageContacts = Occurrences.explodeMessageContacts(p.messages).localCheckpoint();
     p.connections = Connections.parse(rows(raw, FileKind.CONNECTIONS)).localCheckpoint();
     p.invitations = Invitations.parse(rows(raw, FileKind.INVITATIONS)

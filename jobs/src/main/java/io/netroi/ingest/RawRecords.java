@@ -4,6 +4,7 @@ import io.netroi.ingest.files.ExportReader;
 import io.netroi.ingest.files.ExportSource;
 import io.netroi.ingest.files.FileKind;
 import io.netroi.ingest.files.RawRecord;
+import io.netroi.ingest.messages.MemberMessages;
 import io.netroi.ingest.messages.MessageText;
 import io.netroi.ingest.text.Lexicon;
 import io.netroi.io.HadoopConf;
@@ -22,11 +23,20 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Every export file parsed exactly once, in parallel on the executors (one task per file or zip),
- * into one DataFrame of {@link RawRecord}s that later steps split by {@code file_kind}. Message
- * texts are reduced to their features on the way ({@link MessageText}).
+ * Every export file parsed exactly once, in parallel on the executors, into one DataFrame that later
+ * steps split by {@code record_type} and {@code file_kind}. A task reads whole {@link Unit}s: all the
+ * exports of a member, or one file of {@code interactions/}. A member's message rows never become
+ * raw rows: the task parses them together ({@link MemberMessages}: identity, time, direction,
+ * contacts, conversation, participants, exclusions, the text's features) and emits one
+ * {@link #MESSAGE} record per row and one {@link #IDENTITY} record per member; every other row is a
+ * {@link RawRecord} for its kind's Spark parser.
  */
 public final class RawRecords {
+  /** A parsed message row ({@code message}, {@link MemberMessages#SCHEMA}). */
+  public static final String MESSAGE = "message";
+  /** A member's identity ({@code identity}, {@link MemberMessages#IDENTITY_SCHEMA}). */
+  public static final String IDENTITY = "identity";
+
   /** The canonical field of a message's text, never a column ({@link MessageText}). */
   static final String CONTENT = "content";
   /**
@@ -42,61 +52,101 @@ public final class RawRecords {
       .add("member_id", DataTypes.StringType, true)
       .add("export_id", DataTypes.StringType, true)
       .add("export_date", DataTypes.StringType, true)
-      .add("source_file", DataTypes.StringType, false)
+      .add("source_file", DataTypes.StringType, true)
       .add("file_kind", DataTypes.StringType, true)
       .add("variant", DataTypes.StringType, true)
       .add("row_number", DataTypes.LongType, false)
-      .add("fields", FIELDS, false)
+      .add("fields", FIELDS, true)
       .add("problem", DataTypes.StringType, true)
-      .add("message_text", MessageText.SCHEMA, true);
+      .add(MESSAGE, MemberMessages.SCHEMA, true)
+      .add(IDENTITY, MemberMessages.IDENTITY_SCHEMA, true);
 
   /**
-   * Sources read by one task at most (once there are more than four tasks per core): small tasks
+   * Units read by one task at most (once there are more than four tasks per core): small tasks
    * keep each cached block small (a block over the memory left spills whole) and balance the cores
    * when members' exports differ in size; a member's export is a few MB, so a task still has work
    * worth its scheduling.
    */
-  static final int SOURCES_PER_TASK = 4;
+  static final int UNITS_PER_TASK = 4;
+
+  /**
+   * What one task reads together: a rostered member's exports (possibly none: the member still gets
+   * an identity record) or, with {@code member} null, one file of {@code interactions/}.
+   */
+  public record Unit(MemberMessages.Member member, List<ExportSource> sources) implements java.io.Serializable {}
 
   private RawRecords() {}
 
   /**
-   * @param lexicon for the features of message texts ({@link MessageText}): a messages row's
-   *     {@code content} field is replaced by its {@code message_text} here, so no text reaches a column
+   * @param lexicon for the features of message texts ({@link MessageText}), computed where the file
+   *     is read, so no text reaches a column
+   * @param largeGroup participants from which a conversation is a large group (design.md)
    */
-  public static Dataset<Row> read(SparkSession spark, List<ExportSource> sources, Lexicon lexicon) {
+  public static Dataset<Row> read(SparkSession spark, List<Unit> units, Lexicon lexicon, int largeGroup) {
     HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
-    int slices = slices(sources.size(), spark.sparkContext().defaultParallelism());
+    int slices = slices(units.size(), spark.sparkContext().defaultParallelism());
     JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .parallelize(new ArrayList<>(sources), slices)
-        .flatMap(source -> readOne(source, conf, lexicon).iterator());
+        .parallelize(new ArrayList<>(units), slices)
+        .flatMap(unit -> readUnit(unit, conf, lexicon, largeGroup).iterator());
     return spark.createDataFrame(rows, SCHEMA);
   }
 
-  /** Tasks for {@code sources} sources: one per source up to four per core, else {@link #SOURCES_PER_TASK} per task. */
-  static int slices(int sources, int parallelism) {
-    int bySize = (sources + SOURCES_PER_TASK - 1) / SOURCES_PER_TASK;
-    return Math.max(1, Math.min(sources, Math.max(4 * parallelism, bySize)));
+  /** Tasks for {@code units} units: one per unit up to four per core, else {@link #UNITS_PER_TASK} per task. */
+  static int slices(int units, int parallelism) {
+    int bySize = (units + UNITS_PER_TASK - 1) / UNITS_PER_TASK;
+    return Math.max(1, Math.min(units, Math.max(4 * parallelism, bySize)));
   }
 
-  private static List<Row> readOne(ExportSource source, HadoopConf conf, Lexicon lexicon) throws java.io.IOException {
-    FileSystem fs = new Path(source.uri()).getFileSystem(conf.get());
-    List<RawRecord> records = ExportReader.read(source, fs);
-    List<Row> out = new ArrayList<>(records.size());
+  private static List<Row> readUnit(Unit unit, HadoopConf conf, Lexicon lexicon, int largeGroup)
+      throws java.io.IOException {
+    List<RawRecord> records = new ArrayList<>();
+    for (ExportSource source : unit.sources()) {
+      records.addAll(ExportReader.read(source, new Path(source.uri()).getFileSystem(conf.get())));
+    }
+    return rowsOf(unit.member(), records, lexicon, largeGroup);
+  }
+
+  /**
+   * The rows of one unit's records: each message row parsed with the member's other message rows,
+   * the member's identity, every other record as it is.
+   *
+   * @param member null for a file of {@code interactions/}, which must not hold messages
+   */
+  public static List<Row> rowsOf(MemberMessages.Member member, List<RawRecord> records, Lexicon lexicon, int largeGroup) {
+    List<Row> out = new ArrayList<>(records.size() + 1);
+    List<RawRecord> messages = new ArrayList<>();
+    List<RawRecord> profiles = new ArrayList<>();
     for (RawRecord r : records) {
-      out.add(toRow(r, lexicon));
+      boolean row = RawRecord.ROW.equals(r.recordType());
+      if (row && FileKind.MESSAGES.label().equals(r.fileKind())) {
+        if (member == null) {
+          throw new IllegalArgumentException(r.sourceFile() + " has the columns of a LinkedIn messages export, which "
+              + "belongs in a member's export folder (exports/<member_id>/), not in interactions/");
+        }
+        messages.add(r);
+        continue;
+      }
+      if (row && FileKind.PROFILE.label().equals(r.fileKind())) {
+        profiles.add(r);
+      }
+      out.add(toRow(r));
+    }
+    if (member != null) {
+      MemberMessages.Result parsed = MemberMessages.parse(member, messages, profiles, lexicon, largeGroup);
+      out.add(RowFactory.create(IDENTITY, member.memberId(), null, null, null, null, null, 0L, null, null, null,
+          parsed.identity().toRow()));
+      for (Row m : parsed.messages()) {
+        out.add(RowFactory.create(MESSAGE, member.memberId(), null, null, null, FileKind.MESSAGES.label(), null, 0L,
+            null, null, m, null));
+      }
     }
     return out;
   }
 
-  /** The Row of a record; a messages row's text becomes its {@link MessageText} features. */
-  public static Row toRow(RawRecord r, Lexicon lexicon) {
-    Row text = null;
-    if (RawRecord.ROW.equals(r.recordType()) && FileKind.MESSAGES.label().equals(r.fileKind())) {
-      text = MessageText.of(r.fields().get(CONTENT), lexicon).toRow();
-    }
+  /** The Row of a record other than a message row. */
+  public static Row toRow(RawRecord r) {
     return RowFactory.create(r.recordType(), r.memberId(), r.exportId(), r.exportDate(), r.sourceFile(),
-        r.fileKind(), r.variant(), r.rowNumber(), fieldsRow(r.fields()), r.problem(), text);
+        r.fileKind(), r.variant(), r.rowNumber(), fieldsRow(r.fields()), r.problem(), null, null);
   }
 
   /** A record's fields in {@link #FIELDS}' order, absent ones null (a message's text is not among them). */

@@ -8,10 +8,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * What is kept of a message's text, computed where the file is read so that the text itself never
@@ -21,17 +17,6 @@ import org.apache.spark.sql.types.StructType;
  */
 public record MessageText(int contentLength, boolean isPitch, boolean isSocial, boolean isIntroCue,
     boolean hasQuestion, boolean isSystem, boolean isSponsoredMarkup, String contentHash) implements Serializable {
-
-  /** The struct column {@code message_text} of raw message rows. */
-  public static final StructType SCHEMA = new StructType()
-      .add("content_length", DataTypes.IntegerType, false)
-      .add("is_pitch", DataTypes.BooleanType, false)
-      .add("is_social", DataTypes.BooleanType, false)
-      .add("is_intro_cue", DataTypes.BooleanType, false)
-      .add("has_question", DataTypes.BooleanType, false)
-      .add("is_system", DataTypes.BooleanType, false)
-      .add("is_sponsored_markup", DataTypes.BooleanType, false)
-      .add("content_hash", DataTypes.StringType, false);
 
   /** LinkedIn's sponsored InMail editor leaves this class name in the HTML of the text. */
   static final String SPONSORED_MARKUP = "spinmail";
@@ -57,15 +42,8 @@ public record MessageText(int contentLength, boolean isPitch, boolean isSocial, 
    * ({@link Lexicon#withoutTags}), surrounding spaces not counted.
    */
   static int visibleLength(String s) {
-    int start = 0;
-    int end = s.length();
-    while (start < end && s.charAt(start) == ' ') {
-      start++;
-    }
-    while (end > start && s.charAt(end - 1) == ' ') {
-      end--;
-    }
-    return s.codePointCount(start, end);
+    String visible = SparkStrings.trim(s);
+    return visible.codePointCount(0, visible.length());
   }
 
   static String sha256Hex(String text) {
@@ -74,10 +52,5 @@ public record MessageText(int contentLength, boolean isPitch, boolean isSocial, 
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  public Row toRow() {
-    return RowFactory.create(contentLength, isPitch, isSocial, isIntroCue, hasQuestion, isSystem, isSponsoredMarkup,
-        contentHash);
   }
 }

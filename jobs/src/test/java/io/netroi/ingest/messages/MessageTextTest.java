@@ -2,13 +2,13 @@ package io.netroi.ingest.messages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netroi.ingest.RawRecords;
 import io.netroi.ingest.files.RawRecord;
 import io.netroi.ingest.text.Lexicon;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -49,19 +49,20 @@ class MessageTextTest {
 
   @Test
   void aMessagesRowLeavesTheReaderWithoutItsText() {
-    Row row = RawRecords.toRow(new RawRecord(RawRecord.ROW, "m01", "e1", "2025-11-17", "messages.csv", "messages",
-        "messages_2025", 2, Map.of("content", "secret words?", "from", "Ana"), null), LEXICON);
-    Row fields = row.getStruct(RawRecords.SCHEMA.fieldIndex("fields"));
+    List<Row> rows = RawRecords.rowsOf(new MemberMessages.Member("m01", "UTC", null), List.of(
+        new RawRecord(RawRecord.ROW, "m01", "e1", "2025-11-17", "messages.csv", "messages", "messages_2025", 2,
+            Map.of("content", "secret words?", "from", "Ana", "to", "Bo", "date", "2025-11-17 10:00:00 UTC"), null),
+        new RawRecord(RawRecord.ROW, "m01", "e1", "2025-11-17", "Connections.csv", "connections", "connections_2025",
+            4, Map.of("first_name", "Ana"), null)), LEXICON, 5);
     assertFalse(java.util.Arrays.asList(RawRecords.FIELDS.fieldNames()).contains("content"), "no column for the text");
-    for (int i = 0; i < fields.length(); i++) {
-      assertNotEquals("secret words?", fields.get(i), "the text is in no field");
-    }
-    assertEquals("Ana", fields.getString(RawRecords.FIELDS.fieldIndex("from")));
-    Row text = row.getStruct(RawRecords.SCHEMA.fieldIndex("message_text"));
-    assertEquals(13, text.getInt(MessageText.SCHEMA.fieldIndex("content_length")));
-    assertTrue(text.getBoolean(MessageText.SCHEMA.fieldIndex("has_question")));
-    Row connection = RawRecords.toRow(new RawRecord(RawRecord.ROW, "m01", "e1", "2025-11-17", "Connections.csv",
-        "connections", "connections_2025", 4, Map.of("first_name", "Ana"), null), LEXICON);
-    assertNull(connection.get(RawRecords.SCHEMA.fieldIndex("message_text")));
+    rows.forEach(r -> assertFalse(r.toString().contains("secret"), "the text is in no column: " + r));
+    Row message = rows.stream().filter(r -> RawRecords.MESSAGE.equals(r.getString(0))).findFirst().orElseThrow()
+        .getStruct(RawRecords.SCHEMA.fieldIndex(RawRecords.MESSAGE));
+    assertEquals(13, message.getInt(MemberMessages.SCHEMA.fieldIndex("content_length")));
+    assertTrue(message.getBoolean(MemberMessages.SCHEMA.fieldIndex("has_question")));
+    Row connection = rows.stream().filter(r -> RawRecord.ROW.equals(r.getString(0))).findFirst().orElseThrow();
+    assertEquals("Ana", connection.getStruct(RawRecords.SCHEMA.fieldIndex("fields"))
+        .getString(RawRecords.FIELDS.fieldIndex("first_name")));
+    assertNull(connection.get(RawRecords.SCHEMA.fieldIndex(RawRecords.MESSAGE)));
   }
 }

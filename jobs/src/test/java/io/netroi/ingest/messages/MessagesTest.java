@@ -1,35 +1,26 @@
 package io.netroi.ingest.messages;
 
-import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import org.junit.jupiter.api.Assertions;
 
-import io.netroi.ingest.RawRecords;
 import io.netroi.ingest.files.RawRecord;
 import io.netroi.ingest.text.Lexicon;
-import io.netroi.testing.SparkTestBase;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
-class MessagesTest extends SparkTestBase {
+/** Message rows of every vintage through {@link MemberMessages}, as the reader parses them. */
+class MessagesTest {
   static final String ME = "https://www.linkedin.com/in/priya-shah";
-  static final StructType MEMBERS = new StructType()
-      .add("member_id", DataTypes.StringType)
-      .add("timezone", DataTypes.StringType)
-      .add("member_url", DataTypes.StringType)
-      .add("member_name", DataTypes.StringType);
-
   static final Lexicon LEXICON = Lexicon.load("v1");
-  private final List<Row> raw = new ArrayList<>();
+  private final List<RawRecord> raw = new ArrayList<>();
+  private final List<RawRecord> profile = List.of(new RawRecord(RawRecord.ROW, "m01", "e1", "2025-11-17",
+      "Profile.csv", "profile", "profile", 2, Map.of("first_name", "Priya", "last_name", "Shah"), null));
 
   private void message(String variant, long row, String... kv) {
     Map<String, String> fields = new HashMap<>();
@@ -38,16 +29,27 @@ class MessagesTest extends SparkTestBase {
         fields.put(kv[i], kv[i + 1]);
       }
     }
-    raw.add(RawRecords.toRow(new RawRecord(RawRecord.ROW, "m01", "e1", "2025-11-17", "messages.csv", "messages",
-        variant, row, fields, null), LEXICON));
+    raw.add(new RawRecord(RawRecord.ROW, "m01", "e1", "2025-11-17", "messages.csv", "messages", variant, row, fields,
+        null));
   }
 
   private Map<Long, Row> parse(String timezone) {
-    Dataset<Row> members = df(MEMBERS, row("m01", timezone, "https://linkedin.com/in/priya-shah", "priya shah"));
-    Dataset<Row> parsed = Messages.parse(spark().createDataFrame(raw, RawRecords.SCHEMA), members, 5);
+    MemberMessages.Result parsed = MemberMessages.parse(
+        new MemberMessages.Member("m01", timezone, "https://linkedin.com/in/priya-shah"), raw, profile, LEXICON, 5);
+    assertEquals("https://linkedin.com/in/priya-shah", parsed.identity().memberUrl());
+    assertEquals("priya shah", parsed.identity().memberName());
     Map<Long, Row> byRow = new HashMap<>();
-    parsed.collectAsList().forEach(r -> byRow.put(r.getLong(r.fieldIndex("row_number")), r));
+    parsed.messages().forEach(r -> byRow.put(r.getLong(MemberMessages.SCHEMA.fieldIndex("row_number")), byName(r)));
     return byRow;
+  }
+
+  /** A row whose fields can be read by name (rows built in Java carry no schema). */
+  static Row byName(Row r) {
+    Object[] values = new Object[r.length()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = r.get(i);
+    }
+    return new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(values, MemberMessages.SCHEMA);
   }
 
   @Test
@@ -68,7 +70,7 @@ class MessagesTest extends SparkTestBase {
     assertNull(out.get(out.fieldIndex("problem")));
     List<Row> contacts = out.getList(out.fieldIndex("contacts"));
     assertEquals(1, contacts.size());
-    assertEquals("https://linkedin.com/in/ana-souza", contacts.get(0).getAs("url"));
+    assertEquals("https://linkedin.com/in/ana-souza", contacts.get(0).getString(MemberMessages.PERSON.fieldIndex("url")));
     Row in = rows.get(3L);
     assertFalse(in.getBoolean(in.fieldIndex("is_out")));
     assertEquals("2-A", in.getAs("conversation_ref"));
@@ -76,7 +78,7 @@ class MessagesTest extends SparkTestBase {
     Row inbox = rows.get(4L);
     Assertions.assertTrue(inbox.getBoolean(inbox.fieldIndex("is_out")), "2017 Inbox: direction from the member's name");
     assertEquals("2017-07-06 13:08:00.0", inbox.getAs("ts").toString(), "London summer time is UTC+1");
-    assertEquals(Messages.MEMBER + "|bo li", inbox.getAs("conversation_ref"), "no id: the sorted participant set");
+    assertEquals(MemberMessages.MEMBER + "|bo li", inbox.getAs("conversation_ref"), "no id: the sorted participant set");
     Row old = rows.get(5L);
     assertFalse(old.getBoolean(old.fieldIndex("is_out")), "2020 DIRECTION column wins");
     assertEquals("2019-11-06 02:08:20.0", old.getAs("ts").toString());
@@ -137,10 +139,8 @@ class MessagesTest extends SparkTestBase {
     message("messages_2025", 2, "conversation_id", "2-F", "from", "Priya Shah", "sender_url", ME,
         "to", "Ana Souza", "date", "2025-01-01 10:00:00 UTC", "content", "<p>Are you free?</p>",
         "folder", "INBOX");
-    Dataset<Row> parsed = Messages.parse(spark().createDataFrame(raw, RawRecords.SCHEMA),
-        df(MEMBERS, row("m01", "UTC", "https://linkedin.com/in/priya-shah", "priya shah")), 5);
-    assertFalse(java.util.Arrays.asList(parsed.columns()).contains("fields"), "no raw content downstream");
-    Row r = parsed.where(col("row_number").equalTo(2)).first();
+    assertFalse(java.util.Arrays.asList(MemberMessages.SCHEMA.fieldNames()).contains("content"), "no raw content downstream");
+    Row r = parse("UTC").get(2L);
     assertEquals(13, (int) r.getAs("content_length"), "HTML tags are not counted");
     Assertions.assertTrue(r.getBoolean(r.fieldIndex("has_question")));
   }
