@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.SparkUpgradeException;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.catalyst.util.DateTimeUtils;
@@ -411,8 +412,9 @@ public final class MemberMessages {
       for (TimestampFormatter f : formats) {
         try {
           return f.parse(s);
-        } catch (java.text.ParseException | DateTimeException e) { // what to_timestamp reads as null
-          // the next format
+        } catch (java.text.ParseException | DateTimeException | SparkUpgradeException e) {
+          // what to_timestamp reads as null under the pinned CORRECTED parser policy (Sparks.PINNED),
+          // whether or not the task sees the session's settings: the next format
         }
       }
       return null;
