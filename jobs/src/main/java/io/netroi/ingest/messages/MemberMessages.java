@@ -50,13 +50,18 @@ public final class MemberMessages {
   public static final String MEMBER = "@member";
   static final String CONTENT = "content";
 
-  /** A participant: normalised name and URL, and the raw name lower-cased (for the linkedin_member exclusion). */
+  /**
+   * A participant as later steps see them: normalised name and URL (the raw name, which only the
+   * linkedin_member exclusion reads, stays in this class).
+   */
   public static final StructType PERSON = new StructType()
       .add("name", DataTypes.StringType, true)
-      .add("url", DataTypes.StringType, true)
-      .add("raw_name_lower", DataTypes.StringType, true);
+      .add("url", DataTypes.StringType, true);
 
-  /** A parsed message row: the raw record's place, the member's identity, the parse and the text's features. */
+  /**
+   * A parsed message row: the raw record's place, the parse and the text's features (the member's
+   * zone and identity, the same on every row, are in the identity record, not repeated here).
+   */
   public static final StructType SCHEMA = new StructType()
       .add("member_id", DataTypes.StringType, false)
       .add("export_id", DataTypes.StringType, true)
@@ -64,9 +69,6 @@ public final class MemberMessages {
       .add("source_file", DataTypes.StringType, false)
       .add("row_number", DataTypes.LongType, false)
       .add("problem", DataTypes.StringType, true)
-      .add("timezone", DataTypes.StringType, true)
-      .add("member_url", DataTypes.StringType, true)
-      .add("member_name", DataTypes.StringType, true)
       .add("ts", DataTypes.TimestampType, true)
       .add("sender", PERSON, true)
       .add("is_out", DataTypes.BooleanType, true)
@@ -123,7 +125,7 @@ public final class MemberMessages {
     List<Row> out = new ArrayList<>(rows.size());
     for (Parsed p : rows) {
       int n = participants.get(p.conversationRef);
-      out.add(p.toRow(member, identity, n, exclusion(p, n, largeGroup)));
+      out.add(p.toRow(n, exclusion(p, n, largeGroup)));
     }
     return new Result(identity, out);
   }
@@ -225,7 +227,7 @@ public final class MemberMessages {
     }
 
     Row toRow() {
-      return RowFactory.create(name, url, rawNameLower);
+      return RowFactory.create(name, url);
     }
   }
 
@@ -233,12 +235,11 @@ public final class MemberMessages {
   record Parsed(RawRecord raw, Long micros, String problem, Person sender, boolean isOut, List<Person> contacts,
       List<String> participantIds, String conversationRef, String contentExclusion, MessageText text) {
 
-    Row toRow(Member member, Identity me, int participants, String exclusion) {
+    Row toRow(int participants, String exclusion) {
       List<Row> contactRows = new ArrayList<>(contacts.size());
       contacts.forEach(c -> contactRows.add(c.toRow()));
       return RowFactory.create(raw.memberId(), raw.exportId(), raw.exportDate(), raw.sourceFile(), raw.rowNumber(),
-          problem != null ? problem : exclusion, member.timezone(), me.memberUrl(), me.memberName(),
-          micros == null ? null : DateTimeUtils.toJavaTimestamp(micros), sender.toRow(), isOut,
+          problem != null ? problem : exclusion, micros == null ? null : DateTimeUtils.toJavaTimestamp(micros), sender.toRow(), isOut,
           scala.collection.JavaConverters.asScalaBuffer(contactRows), // Spark's row encoder takes arrays as Seqs
           conversationRef, text.contentLength(), text.isPitch(), text.isSocial(), text.isIntroCue(),
           text.hasQuestion(), text.contentHash(), participants);
