@@ -95,7 +95,7 @@ public final class IngestJob {
         .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> files = raw.where(col("record_type").equalTo(RawRecord.FILE)).localCheckpoint();
     Dataset<Row> members = membersFrame(spark, roster.consenting());
-    Parsed parsed = parse(raw, members, lexicon, config);
+    Parsed parsed = parse(raw, members, lexicon);
     raw.unpersist();
     Dataset<Row> outcomes = Outcomes.toDataFrame(spark, outcomeFiles.rows());
     clock.lap("parse");
@@ -163,7 +163,7 @@ public final class IngestJob {
    * The raw records split by kind and parsed; messages and the members' identities were parsed in
    * the reader ({@link MemberMessages}).
    */
-  static Parsed parse(Dataset<Row> raw, Dataset<Row> members, Lexicon lexicon, NetroiConfig config) {
+  static Parsed parse(Dataset<Row> raw, Dataset<Row> members, Lexicon lexicon) {
     Parsed p = new Parsed();
     p.profiles = rows(raw, FileKind.PROFILE).localCheckpoint();
     // every consenting member is a read unit, so every member has an identity record

@@ -37,8 +37,7 @@ public final class RawRecords {
   /** A member's identity ({@code identity}, {@link MemberMessages#IDENTITY_SCHEMA}). */
   public static final String IDENTITY = "identity";
 
-  /** The canonical field of a message's text, never a column ({@link MessageText}). */
-  static final String CONTENT = "content";
+  static final String CONTENT = MemberMessages.CONTENT;
   /**
    * The names in {@code fields}: every canonical field of every kind but a message's text, then a
    * file record's keys. A struct rather than a map: each field is its own column in Spark's cache
@@ -133,14 +132,18 @@ public final class RawRecords {
     }
     if (member != null) {
       MemberMessages.Result parsed = MemberMessages.parse(member, messages, profiles, lexicon, largeGroup);
-      out.add(RowFactory.create(IDENTITY, member.memberId(), null, null, null, null, null, 0L, null, null, null,
-          parsed.identity().toRow()));
+      out.add(parsedRecord(IDENTITY, member.memberId(), null, parsed.identity().toRow()));
       for (Row m : parsed.messages()) {
-        out.add(RowFactory.create(MESSAGE, member.memberId(), null, null, null, FileKind.MESSAGES.label(), null, 0L,
-            null, null, m, null));
+        out.add(parsedRecord(MESSAGE, member.memberId(), m, null));
       }
     }
     return out;
+  }
+
+  /** A {@link #MESSAGE} or {@link #IDENTITY} record: its type, member and struct; no raw fields. */
+  private static Row parsedRecord(String type, String memberId, Row message, Row identity) {
+    String kind = message == null ? null : FileKind.MESSAGES.label();
+    return RowFactory.create(type, memberId, null, null, null, kind, null, 0L, null, null, message, identity);
   }
 
   /** The Row of a record other than a message row. */
