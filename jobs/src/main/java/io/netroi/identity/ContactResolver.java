@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
@@ -24,6 +23,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.netroi.config.NetroiConfig;
 import io.netroi.spark.Joins;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * <p>Input ({@link #INPUT_COLUMNS}, values already normalised with {@link Identifiers}, all
  * strings, nullable): {@code record_id} (unique per source record and role), {@code scope} (the
  * member export the record comes from, or e.g. {@code crm}), {@code url}, {@code email},
- * {@code name}, {@code company}. Identifiers, strongest first:
+ * {@code name}, {@code company}, and optionally {@code records} (long: how many source records this
+ * row stands for, when the caller has already folded identical records of one scope into one row
+ * with a record_id of its own; 1 when absent). Identifiers, strongest first:
  * {@code url:<url>} (rank 0), {@code email:<email>} (1), {@code name_company:<name>|<company>}
  * (2), {@code scoped_name:<scope>|<name>} (3).
  *
@@ -62,6 +64,8 @@ public final class ContactResolver {
   public static final int MAX_ITERATIONS = 50;
   public static final List<String> INPUT_COLUMNS =
       List.of("record_id", "scope", "url", "email", "name", "company");
+  /** The optional input column: source records a row stands for. */
+  public static final String RECORDS = "records";
   /** What makes two records the same hyperedge: every input column but record_id. */
   private static final List<String> TUPLE_COLUMNS = INPUT_COLUMNS.subList(1, INPUT_COLUMNS.size());
   /** Identifier types; the index is the rank (0 strongest). */
@@ -170,10 +174,16 @@ public final class ContactResolver {
 
   // ---------------------------------------------------------------------- transformations
 
-  /** Blank identifier values (and blank scopes) become null: they identify nobody. */
+  /**
+   * Blank identifier values (and blank scopes) become null: they identify nobody. Adds
+   * {@link #RECORDS} (1 where absent or null).
+   */
   static Dataset<Row> withBlankAsNull(Dataset<Row> occurrences) {
-    Dataset<Row> out = occurrences.select(INPUT_COLUMNS.stream().map(c -> col(c).cast(DataTypes.StringType).as(c))
-        .toArray(Column[]::new));
+    Column records = Arrays.asList(occurrences.columns()).contains(RECORDS)
+        ? coalesce(col(RECORDS).cast(DataTypes.LongType), lit(1L)) : lit(1L);
+    Dataset<Row> out = occurrences.select(Stream.concat(
+        INPUT_COLUMNS.stream().map(c -> col(c).cast(DataTypes.StringType).as(c)),
+        Stream.of(records.as(RECORDS))).toArray(Column[]::new));
     for (String c : INPUT_COLUMNS.subList(1, INPUT_COLUMNS.size())) {
       out = out.withColumn(c, when(trim(col(c)).notEqual(""), col(c)));
     }
@@ -183,7 +193,7 @@ public final class ContactResolver {
   /** The input's columns but record_id, once per distinct combination: record_id (a long tuple id), records. */
   static Dataset<Row> distinctTuples(Dataset<Row> clean) {
     return clean.groupBy(TUPLE_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new))
-        .agg(count(lit(1)).as("records"))
+        .agg(sum(col(RECORDS)).as(RECORDS))
         .withColumn("record_id", monotonically_increasing_id());
   }
 
@@ -328,7 +338,8 @@ public final class ContactResolver {
 
   private static ResolutionStats stats(Dataset<Row> clean, Dataset<Row> settledRecords,
       Dataset<Row> numbered, Dataset<Row> bases, long splitComponents, int threshold) {
-    long inputRecords = clean.agg(countDistinct("record_id")).first().getLong(0);
+    Row input = clean.agg(sum(col(RECORDS))).first();
+    long inputRecords = input.isNullAt(0) ? 0 : input.getLong(0);
     Row links = settledRecords.agg(
             sum(col("records")),
             sum(size(expr("filter(ids, x -> x.is_ambiguous)")).multiply(col("records"))),

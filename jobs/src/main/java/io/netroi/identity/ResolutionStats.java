@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Counters of one identity resolution, for the run log and the data-quality table.
  *
- * @param records records (distinct {@code record_id}) with at least one identifier
+ * @param records source records with at least one identifier (the sum of the input's {@code records})
  * @param unidentifiedRecords records without any identifier: they get no contact
  * @param identifiers distinct identifiers
  * @param components contacts (distinct {@code contact_key})

@@ -1,6 +1,7 @@
 package io.netroi.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
 
 import io.netroi.config.NetroiConfig;
 import io.netroi.identity.ContactResolver;
@@ -101,7 +102,7 @@ public final class IngestJob {
     clock.lap("parse");
 
     Dataset<Row> occurrences = Occurrences.ofRows(parsed.connections)
-        .unionByName(Occurrences.ofMessageContacts(parsed.messageContacts))
+        .unionByName(Occurrences.ofMessageTuples(parsed.messageTuples))
         .unionByName(Occurrences.ofRows(parsed.invitations))
         .unionByName(Occurrences.ofRows(parsed.generic))
         .unionByName(Occurrences.ofOutcomes(outcomes));
@@ -153,7 +154,10 @@ public final class IngestJob {
     Dataset<Row> identity;
     Dataset<Row> connections;
     Dataset<Row> messages;
+    /** {@link Occurrences#explodeMessageContacts} of {@link #messages}. */
     Dataset<Row> messageContacts;
+    /** {@link Occurrences#messageTuples}: what the resolver sees of the message contacts. */
+    Dataset<Row> messageTuples;
     Dataset<Row> invitations;
     Dataset<Row> generic;
     Dataset<Row> profiles;
@@ -170,8 +174,11 @@ public final class IngestJob {
     p.identity = members.join(raw.where(col("record_type").equalTo(RawRecords.IDENTITY)).select("identity.*"),
             "member_id", "left")
         .localCheckpoint();
-    p.messages = raw.where(col("record_type").equalTo(RawRecords.MESSAGE)).select("message.*").localCheckpoint();
-    p.messageContacts = Occurrences.explodeMessageContacts(p.messages).localCheckpoint();
+    // msg_id: a row's id within this run, fixed by the checkpoint (joins on it beat file + row)
+    p.messages = raw.where(col("record_type").equalTo(RawRecords.MESSAGE)).select("message.*")
+        .withColumn("msg_id", monotonically_increasing_id()).localCheckpoint();
+    p.messageContacts = Occurrences.explodeMessageContacts(p.messages); // narrow, read twice from the checkpoint
+    p.messageTuples = Occurrences.messageTuples(p.messageContacts).localCheckpoint();
     p.connections = Connections.parse(rows(raw, FileKind.CONNECTIONS)).localCheckpoint();
     p.invitations = Invitations.parse(rows(raw, FileKind.INVITATIONS)
         .join(members.select("member_id", "timezone"), "member_id"), lexicon).localCheckpoint();

@@ -46,7 +46,8 @@ final class IngestTables {
 
     Dataset<Row> connections = Keyed.withContactKey(p.connections, keys, special)
         .transform(d -> Dedup.markDuplicates(d, "member_id", "contact_key"));
-    Dataset<Row> rowKeys = Keyed.messageContacts(p.messageContacts, keys, special);
+    Dataset<Row> rowKeys = Keyed.messageContacts(p.messageContacts, Keyed.messageTupleKeys(p.messageTuples, keys),
+        special);
     Dataset<Row> messages = keyMessages(p.messages, rowKeys);
     Dataset<Row> contactRows = keptMessageContacts(messages, key).localCheckpoint();
     Dataset<Row> invitations = Keyed.withContactKey(p.invitations, keys, special)
@@ -80,29 +81,39 @@ final class IngestTables {
    * Message rows with their contacts' keys ({@code contacts_keyed}, {@code contact_keys}) and their
    * final verdict: parse/exclusion problem, then erased, then duplicate.
    *
-   * @param rowKeys {@link Keyed#messageContacts} of the parsed messages (one row per message row)
+   * @param rowKeys {@link Keyed#messageContacts} of the parsed messages (one row per message row with
+   *     contacts, by msg_id)
    */
   static Dataset<Row> keyMessages(Dataset<Row> parsedMessages, Dataset<Row> rowKeys) {
     Column erased = coalesce(col("any_erased"), lit(false));
     return parsedMessages.drop("contacts")
-        .join(rowKeys, new String[] {"source_file", "row_number"}, "left")
+        .join(rowKeys, new String[] {"msg_id"}, "left")
+        .drop("msg_id")
         .withColumn("problem", when(col("problem").isNull().and(erased), lit(Keyed.ERASED)).otherwise(col("problem")))
         .withColumn("contact_keys", filter(transform(col("contacts_keyed"), c -> c.getField("contact_key")),
             k -> k.isNotNull()))
         .drop("any_erased")
         .withColumn("sender_id", coalesce(col("sender.url"), col("sender.name")))
+        .drop("sender")
         .transform(d -> Dedup.markDuplicates(d, "member_id", "conversation_ref", "sender_id", "ts", "content_hash"));
   }
 
-  /** One row per (kept message, contact) with the row's keys and the conversation key. */
+  /**
+   * One row per (kept message, contact) with the row's keys and the conversation key: only what
+   * {@link #messageInteractions} and {@link #introductionInput} read, since the caller
+   * materialises it (the de-duplication's columns, the sender and the raw contacts stay behind).
+   */
   static Dataset<Row> keptMessageContacts(Dataset<Row> messages, byte[] key) {
     Dataset<Row> rows = kept(messages)
-        .select(col("*"), explode(col("contacts_keyed")).as("c"))
+        .select(col("member_id"), col("conversation_ref"), col("ts"), col("is_out"), col("participants"),
+            col("content_length"), col("is_pitch"), col("is_social"), col("has_question"), col("is_intro_cue"),
+            col("contact_keys"), col("source_file"), col("row_number"), explode(col("contacts_keyed")).as("c"))
         .withColumn("contact_pos", col("c.contact_pos"))
         .withColumn("contact_key", col("c.contact_key"))
         .withColumn("is_colleague", col("c.is_colleague"))
-        .drop("c", "contacts_keyed");
+        .drop("c");
     return Pseudonyms.withHmac(rows, key, concat_ws("|", col("member_id"), col("conversation_ref")), "conversation_key")
+        .drop("conversation_ref")
         .withColumn("sender_key", when(col("is_out"), lit(null).cast("string"))
             .otherwise(element_at(col("contact_keys"), 1)));
   }

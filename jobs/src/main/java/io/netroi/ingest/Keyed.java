@@ -46,18 +46,36 @@ public final class Keyed {
   }
 
   /**
-   * Messages: the keys of each row's contacts, one row per message row: source_file, row_number,
-   * {@code contacts_keyed} (array of contact_pos, contact_key, is_colleague in contact order) and
-   * {@code any_erased} (the row involves an erased person).
+   * Messages: the keys of each row's contacts, one row per message row: msg_id, {@code contacts_keyed}
+   * (array of contact_pos, contact_key, is_colleague in contact order) and {@code any_erased} (the
+   * row involves an erased person).
    *
    * @param exploded {@link Occurrences#explodeMessageContacts}
+   * @param tupleKeys {@link #messageTupleKeys}
    */
-  public static Dataset<Row> messageContacts(Dataset<Row> exploded, Dataset<Row> keys, Dataset<Row> special) {
-    return exploded.join(keys.select("record_id", "contact_key"), new String[] {"record_id"}, "left")
+  public static Dataset<Row> messageContacts(Dataset<Row> exploded, Dataset<Row> tupleKeys, Dataset<Row> special) {
+    Dataset<Row> keys = tupleKeys.select(col("member_id").as("t_member"), col("url").as("t_url"),
+        col("name").as("t_name"), col("contact_key"));
+    Column sameTuple = col("member_id").equalTo(col("t_member")).and(col("url").eqNullSafe(col("t_url")))
+        .and(col("name").eqNullSafe(col("t_name")));
+    return exploded.join(keys, sameTuple, "left")
         .transform(d -> withFlags(d, special))
-        .groupBy("source_file", "row_number")
+        .groupBy("msg_id")
         .agg(array_sort(collect_list(struct(col("contact_pos"), col("contact_key"), col("is_colleague"))))
                 .as("contacts_keyed"),
             max(col("is_erased")).as("any_erased"));
+  }
+
+  /**
+   * The key of each message contact tuple: member_id, url, name, contact_key; tuples the resolver
+   * gave no key (no identifier) are left out.
+   *
+   * @param tuples {@link Occurrences#messageTuples}
+   * @param keys the resolver's record keys (record_id, contact_key)
+   */
+  public static Dataset<Row> messageTupleKeys(Dataset<Row> tuples, Dataset<Row> keys) {
+    return tuples.withColumn("record_id", Occurrences.messageTupleId(col("tuple_id")))
+        .join(keys.select("record_id", "contact_key"), "record_id")
+        .select("member_id", "url", "name", "contact_key");
   }
 }

@@ -1,8 +1,11 @@
 package io.netroi.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.posexplode;
 
 import io.netroi.identity.Identifiers;
@@ -12,10 +15,14 @@ import org.apache.spark.sql.Row;
 
 /**
  * Identity occurrences for the resolver: one row per (record, person) with the identifiers that
- * row shows: {@code record_id, scope, url, email, name, company}. Only rows that count so far are
+ * row shows: {@code record_id, scope, url, email, name, company, records} (records: the source
+ * records the row stands for). Only rows that count so far are
  * used, so a spam or malformed row can never link two people.
  */
 public final class Occurrences {
+  /** Every row here stands for one source record but those of {@link #ofMessageTuples}. */
+  private static final Column ONE = lit(1L).as("records");
+
   private Occurrences() {}
 
   /** record id of a row of a file, optionally of one person in it. */
@@ -29,24 +36,41 @@ public final class Occurrences {
         "url", "email", "name", "company");
     return df.where(col("problem").isNull())
         .select(recordId(col("source_file"), col("row_number"), lit("0")).as("record_id"),
-            col("member_id").as("scope"), col("url"), col("email"), col("name"), col("company"));
+            col("member_id").as("scope"), col("url"), col("email"), col("name"), col("company"), ONE);
   }
 
   /**
-   * Messages: one occurrence per contact in the row (the member excluded), narrow: source_file,
-   * row_number, member_id, contact_pos, contact (name, url), record_id.
+   * Messages: one row per contact of each message row that counts so far (the member excluded),
+   * narrow: msg_id, member_id, contact_pos, url, name.
    */
   public static Dataset<Row> explodeMessageContacts(Dataset<Row> messages) {
     return messages.where(col("problem").isNull())
-        .select(col("source_file"), col("row_number"), col("member_id"),
-            posexplode(col("contacts")).as(new String[] {"contact_pos", "contact"}))
-        .withColumn("record_id", recordId(col("source_file"), col("row_number"), col("contact_pos").cast("string")));
+        .select(col("msg_id"), col("member_id"), posexplode(col("contacts")).as(new String[] {"contact_pos", "contact"}))
+        .select(col("msg_id"), col("member_id"), col("contact_pos"), col("contact.url").as("url"),
+            col("contact.name").as("name"));
   }
 
-  public static Dataset<Row> ofMessageContacts(Dataset<Row> exploded) {
-    return exploded.select(col("record_id"), col("member_id").as("scope"), col("contact.url").as("url"),
-        lit(null).cast("string").as("email"), col("contact.name").as("name"),
-        lit(null).cast("string").as("company"));
+  /**
+   * The distinct (member_id, url, name) of {@link #explodeMessageContacts}, with {@code records} (how
+   * many message contacts show it) and a long {@code tuple_id}. The same person recurs in many of a
+   * member's messages, and all those occurrences are one hyperedge for the resolver, so it is given
+   * each once ({@link #ofMessageTuples}); the caller materialises this so the ids are fixed.
+   */
+  public static Dataset<Row> messageTuples(Dataset<Row> exploded) {
+    return exploded.groupBy("member_id", "url", "name").agg(count(lit(1)).as("records"))
+        .withColumn("tuple_id", monotonically_increasing_id());
+  }
+
+  /** The resolver's record id of a {@link #messageTuples} row. */
+  public static Column messageTupleId(Column tupleId) {
+    return concat(lit("messages#"), tupleId.cast("string"));
+  }
+
+  /** Occurrences of {@link #messageTuples}: one per tuple, weighted by its records. */
+  public static Dataset<Row> ofMessageTuples(Dataset<Row> tuples) {
+    return tuples.select(messageTupleId(col("tuple_id")).as("record_id"), col("member_id").as("scope"), col("url"),
+        lit(null).cast("string").as("email"), col("name"), lit(null).cast("string").as("company"),
+        col("records"));
   }
 
   /**
@@ -61,14 +85,14 @@ public final class Occurrences {
         Identifiers.urlColumn(col("contact_profile_url")).as("url"),
         Identifiers.emailColumn(col("contact_email")).as("email"),
         Identifiers.nameColumn(col("contact_name")).as("name"),
-        Identifiers.companyColumn(col("contact_company")).as("company"));
+        Identifiers.companyColumn(col("contact_company")).as("company"), ONE);
     Dataset<Row> introducers = kept.select(
         recordId(col("source_file"), col("row_number"), lit("introducer")).as("record_id"),
         col("owner_member_id").as("scope"),
         Identifiers.urlColumn(col("introduced_by_profile_url")).as("url"),
         Identifiers.emailColumn(col("introduced_by_email")).as("email"),
         Identifiers.nameColumn(col("introduced_by_name")).as("name"),
-        lit(null).cast("string").as("company"));
+        lit(null).cast("string").as("company"), ONE);
     return contacts.unionByName(introducers)
         .where(col("url").isNotNull().or(col("email").isNotNull()).or(col("name").isNotNull()));
   }

@@ -250,6 +250,30 @@ class ContactResolverTest extends SparkTestBase {
     assertNotEquals(other.get("a").get(0), other.get("c").get(0));
   }
 
+  /**
+   * A caller may fold identical records of one scope into one row with a {@code records} weight
+   * (ingest does so for message contacts): the folded row gets the key its records would get, and
+   * the counters count source records, not rows.
+   */
+  @Test
+  void foldedRecordsResolveAsTheRecordsTheyStandFor() {
+    Object[][] unfolded = {
+        rec("m01/a/1", "m01", U1, null, "kai", null), rec("m01/a/2", "m01", U1, null, "kai", null),
+        rec("m01/a/3", "m01", U1, null, "kai", null), rec("m01/b/1", "m01", null, null, "kai", null),
+        rec("m02/c/1", "m02", null, null, null, null), rec("m02/c/2", "m02", null, null, null, null)};
+    StructType weighted = OCCURRENCES.add(ContactResolver.RECORDS, DataTypes.LongType);
+    Resolution folded = resolve(df(weighted,
+        row("t1", "m01", U1, null, "kai", null, 3L), row("m01/b/1", "m01", null, null, "kai", null, 1L),
+        row("t2", "m02", null, null, null, null, 2L)));
+    Resolution plain = resolve(occurrences(unfolded));
+    Map<String, List<Object>> plainKeys = keys(plain);
+    assertEquals(Map.of("t1", plainKeys.get("m01/a/1"), "m01/b/1", plainKeys.get("m01/b/1")), keys(folded));
+    assertEquals(key("url:" + U1, "url", 2), plainKeys.get("m01/b/1"), "the scoped name joins the URL's contact");
+    assertEquals(4, folded.stats().records());
+    assertEquals(2, folded.stats().unidentifiedRecords());
+    assertEquals(plain.stats().asMap(), folded.stats().asMap());
+  }
+
   @Test
   void blankValuesIdentifyNobody() {
     Resolution r = resolve(occurrences(
