@@ -20,6 +20,8 @@ final class RequiredLiterals {
   static final int MIN_LENGTH = 3;
   /** A condition a text meets with one character rules out nothing worth a scan. */
   static final int MIN_USEFUL = 2;
+  /** What prose is written with besides letters, digits and white space: not rare in any text. */
+  private static final String PROSE_PUNCTUATION = ".,;:!?'\"()-’‘“”";
 
   private RequiredLiterals() {}
 
@@ -111,14 +113,23 @@ final class RequiredLiterals {
     return List.of(parts.stream().max(Comparator.comparingInt(RequiredLiterals::score)).orElseThrow());
   }
 
-  /** How selective a condition is: the length of the shortest literal a text may get by with. */
+  /**
+   * How selective a condition is: the length of the shortest literal a text may get by with, where
+   * a lone symbol (a character that is no letter, digit, white space or prose punctuation, such as
+   * {@code ↔} or {@code £}) counts as {@link #MIN_LENGTH}: it is as rare in messages as a longer
+   * literal, while a lone letter is in almost every text.
+   */
   static int score(Requirement r) {
     if (r instanceof Requirement.Literal l) {
-      return l.text().length();
+      return l.text().length() == 1 && isSymbol(l.text().charAt(0)) ? MIN_LENGTH : l.text().length();
     }
     IntStream parts = (r instanceof Requirement.AllOf a ? a.parts() : ((Requirement.AnyOf) r).parts())
         .stream().mapToInt(RequiredLiterals::score);
     return (r instanceof Requirement.AllOf ? parts.max() : parts.min()).orElse(0);
+  }
+
+  static boolean isSymbol(char c) {
+    return !Character.isLetterOrDigit(c) && !Character.isWhitespace(c) && PROSE_PUNCTUATION.indexOf(c) < 0;
   }
 
   private static void flush(StringBuilder run, List<Requirement> required) {

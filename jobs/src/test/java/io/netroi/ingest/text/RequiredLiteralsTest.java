@@ -28,7 +28,9 @@ class RequiredLiteralsTest {
     assertEquals("meet", of("(?:please )?meet(?:ing)?\\b"));
     assertEquals("a.b", of("a\\.b"), "an escaped character is a literal");
     assertEquals("(<> | ⇄↔)", of("[^\\s,] ?(?:<>|⇄↔) ?[^\\s,]"));
-    assertNull(of("[^\\s,] ?(?:<>|↔) ?[^\\s,]"), "a condition one character meets rules out nothing");
+    assertNull(of("[^\\s,] ?(?:<>|x) ?[^\\s,]"), "a condition one letter meets rules out nothing");
+    assertNull(of("[^\\s,] ?(?:<>|,) ?[^\\s,]"), "nor does one of prose punctuation");
+    assertEquals("(<> | ↔)", of("[^\\s,] ?(?:<>|↔) ?[^\\s,]"), "a lone symbol is as rare as a longer literal");
   }
 
   @Test
