@@ -1,7 +1,9 @@
 package io.netroi.ingest;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
@@ -23,6 +25,30 @@ public final class Dedup {
   public static final String DUPLICATE = "excluded:duplicate";
 
   private Dedup() {}
+
+  /**
+   * {@link #markDuplicates} for rows whose copies were ranked where they were read (messages:
+   * {@code copy}, the rank newest first among the rows that then had no problem, and
+   * {@code copy_group}, null for a row no other row copies): the first copy that is still kept is
+   * kept and every later one marked. A copy can have been marked since it was ranked (its contact
+   * erased), which passes the message on to the next copy; that is rare, so only the groups
+   * holding such a copy are looked at again, and no row is sorted. Runs Spark jobs: {@code df} is
+   * materialised once, the result is cheap to recompute.
+   */
+  public static Dataset<Row> markRankedCopies(Dataset<Row> df) {
+    Cols.require(df, "markRankedCopies", "member_id", "copy", "copy_group", "problem");
+    String[] group = {"member_id", "copy_group"};
+    Column copied = col("copy_group").isNotNull();
+    Dataset<Row> rows = df.localCheckpoint();
+    Dataset<Row> changed = rows.where(copied.and(col("problem").isNotNull())).select(group[0], group[1]).distinct();
+    Dataset<Row> firstKept = Joins.withSmallSide(rows.where(copied.and(col("problem").isNull())), changed, group,
+            "left_semi")
+        .groupBy(group[0], group[1]).agg(min("copy").as("first_kept"));
+    Column isDuplicate = copied.and(col("copy").gt(coalesce(col("first_kept"), lit(1))));
+    return Joins.withSmallSide(rows, firstKept, group, "left")
+        .withColumn("problem", when(col("problem").isNull().and(isDuplicate), lit(DUPLICATE)).otherwise(col("problem")))
+        .select(Arrays.stream(df.columns()).map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+  }
 
   /**
    * {@code df} with {@code problem} set to {@link #DUPLICATE} on every older copy. Runs Spark jobs:

@@ -92,10 +92,8 @@ final class IngestTables {
         .withColumn("problem", when(col("problem").isNull().and(erased), lit(Keyed.ERASED)).otherwise(col("problem")))
         .withColumn("contact_keys", filter(transform(col("contacts_keyed"), c -> c.getField("contact_key")),
             k -> k.isNotNull()))
-        .drop("any_erased")
-        .withColumn("sender_id", coalesce(col("sender.url"), col("sender.name")))
-        .drop("sender")
-        .transform(d -> Dedup.markDuplicates(d, "member_id", "conversation_ref", "sender_id", "ts", "content_hash"));
+        .drop("any_erased", "sender")
+        .transform(Dedup::markRankedCopies); // copies ranked in the reader (MemberMessages)
   }
 
   /**

@@ -87,4 +87,27 @@ class IngestTablesTest extends SparkTestBase {
     assertNull(out.get(3).getAs("problem"), "b's only good row is kept");
     assertNull(out.get(4).getAs("problem"), "another member's row is not a duplicate");
   }
+  static final StructType RANKED = new StructType()
+      .add("member_id", DataTypes.StringType)
+      .add("row_number", DataTypes.LongType)
+      .add("copy", DataTypes.IntegerType)
+      .add("copy_group", DataTypes.IntegerType)
+      .add("problem", DataTypes.StringType);
+
+  @Test
+  void rankedCopiesKeepTheFirstCopyStillKept() {
+    Dataset<Row> rows = df(RANKED,
+        row("m01", 1L, 1, 0, null), row("m01", 2L, 2, 0, null), // group 0: the newest is kept
+        row("m01", 3L, 1, 1, Keyed.ERASED), row("m01", 4L, 2, 1, null), row("m01", 5L, 3, 1, null),
+        row("m01", 6L, 1, 2, Keyed.ERASED), row("m01", 7L, 2, 2, Keyed.ERASED), // every copy erased
+        row("m01", 8L, 1, null, null), // no copies
+        row("m01", 9L, null, null, "rejected:unparseable_date"),
+        row("m02", 1L, 2, 0, null)); // the same group number in another member: its own group
+    List<Row> out = Dedup.markRankedCopies(rows).orderBy("member_id", "row_number").collectAsList();
+    List<String> problems = out.stream().map(r -> (String) r.getAs("problem")).toList();
+    assertEquals(java.util.Arrays.asList(null, Dedup.DUPLICATE,
+        Keyed.ERASED, null, Dedup.DUPLICATE, // the erased newest copy passes the message on to the next
+        Keyed.ERASED, Keyed.ERASED, null, "rejected:unparseable_date", Dedup.DUPLICATE), problems);
+    assertEquals(List.of(RANKED.fieldNames()), List.of(out.get(0).schema().fieldNames()));
+  }
 }

@@ -81,7 +81,11 @@ public final class MemberMessages {
       .add("is_intro_cue", DataTypes.BooleanType, true)
       .add("has_question", DataTypes.BooleanType, true)
       .add("content_hash", DataTypes.StringType, true)
-      .add("participants", DataTypes.IntegerType, true);
+      .add("participants", DataTypes.IntegerType, true)
+      // the row's rank among the member's copies of the same message (Copies) and their group,
+      // null for a row no other row copies
+      .add("copy", DataTypes.IntegerType, true)
+      .add("copy_group", DataTypes.IntegerType, true);
 
   /** Who the member is: {@link Identity}. */
   public static final StructType IDENTITY_SCHEMA = new StructType()
@@ -123,10 +127,19 @@ public final class MemberMessages {
       rows.add(parseRow(r, identity, times, lexicon));
     }
     Map<String, Set<String>> people = peoplePerConversation(rows);
+    int[] participants = new int[rows.size()];
+    String[] problems = new String[rows.size()];
+    List<Copies.Key> keys = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      Parsed p = rows.get(i);
+      participants[i] = people.get(p.conversationRef).size();
+      problems[i] = p.problem() != null ? p.problem() : exclusion(p, participants[i], largeGroup);
+      keys.add(problems[i] == null ? p.copyKey() : null);
+    }
+    Copies copies = Copies.rank(messages, keys);
     List<Row> out = new ArrayList<>(rows.size());
-    for (Parsed p : rows) {
-      int n = people.get(p.conversationRef).size();
-      out.add(p.toRow(n, exclusion(p, n, largeGroup)));
+    for (int i = 0; i < rows.size(); i++) {
+      out.add(rows.get(i).toRow(participants[i], problems[i], copies.rank(i), copies.group(i)));
     }
     return new Result(identity, out);
   }
@@ -236,15 +249,21 @@ public final class MemberMessages {
   record Parsed(RawRecord raw, Long micros, String problem, Person sender, boolean isOut, List<Person> contacts,
       List<String> participantIds, String conversationRef, String contentExclusion, MessageText text) {
 
-    Row toRow(int participants, String exclusion) {
+    /** The row's {@link Copies.Key}: de-duplication's natural key within the member. */
+    Copies.Key copyKey() {
+      return new Copies.Key(conversationRef, sender.url() != null ? sender.url() : sender.name(), micros,
+          text.contentHash());
+    }
+
+    Row toRow(int participants, String finalProblem, Integer copy, Integer copyGroup) {
       List<Row> contactRows = new ArrayList<>(contacts.size());
       contacts.forEach(c -> contactRows.add(c.toRow()));
       return RowFactory.create(raw.memberId(), raw.exportId(), raw.exportDate(), raw.sourceFile(), raw.rowNumber(),
-          problem != null ? problem : exclusion, micros == null ? null : DateTimeUtils.toJavaTimestamp(micros),
+          finalProblem, micros == null ? null : DateTimeUtils.toJavaTimestamp(micros),
           sender.toRow(), isOut,
           scala.collection.JavaConverters.asScalaBuffer(contactRows), // Spark's row encoder takes arrays as Seqs
           conversationRef, text.contentLength(), text.isPitch(), text.isSocial(), text.isIntroCue(),
-          text.hasQuestion(), text.contentHash(), participants);
+          text.hasQuestion(), text.contentHash(), participants, copy, copyGroup);
     }
   }
 
