@@ -87,6 +87,7 @@ class IngestTablesTest extends SparkTestBase {
     assertNull(out.get(3).getAs("problem"), "b's only good row is kept");
     assertNull(out.get(4).getAs("problem"), "another member's row is not a duplicate");
   }
+
   static final StructType RANKED = new StructType()
       .add("member_id", DataTypes.StringType)
       .add("row_number", DataTypes.LongType)
